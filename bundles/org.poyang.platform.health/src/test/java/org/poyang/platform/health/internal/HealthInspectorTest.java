@@ -1,0 +1,36 @@
+package org.poyang.platform.health.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HealthInspectorTest {
+
+    @Test
+    void failureShowsTheDeepestCauseMessageWithoutClassNamesOrFrames() {
+        String trace = "java.lang.reflect.InvocationTargetException\n\tat java.base/jdk.internal.Foo.bar(Foo.java:1)\n"
+                + "Caused by: java.lang.IllegalStateException: dialect POSTGRESQL needs jdbcUrl\n\tat x.Y.z(Y.java:2)\n";
+        assertThat(HealthInspector.rootCauseMessage(trace)).isEqualTo("dialect POSTGRESQL needs jdbcUrl");
+    }
+
+    @Test
+    void failureWithoutCauseKeepsItsFirstLine() {
+        assertThat(HealthInspector.rootCauseMessage("java.lang.RuntimeException: boom\n\tat a.B.c(B.java:1)")).isEqualTo("boom");
+        assertThat(HealthInspector.rootCauseMessage(null)).contains("activation failed");
+    }
+
+    @Test
+    void worseStateWins() {
+        assertThat(HealthInspector.worse("active", "unsatisfied")).isEqualTo("unsatisfied");
+        assertThat(HealthInspector.worse("failed", "unsatisfied")).isEqualTo("failed");
+        assertThat(HealthInspector.worse("active", "disabled")).isEqualTo("active");
+    }
+
+    @Test
+    void onlyPoyangBundlesOtherThanTestsAreModules() {
+        assertThat(HealthInspector.isModule("org.poyang.catalog.impl")).isTrue();
+        assertThat(HealthInspector.isModule("org.poyang.catalog.impl.tests")).isFalse();
+        assertThat(HealthInspector.isModule("org.apache.felix.scr")).isFalse();
+        assertThat(HealthInspector.isModule(null)).isFalse();
+    }
+}

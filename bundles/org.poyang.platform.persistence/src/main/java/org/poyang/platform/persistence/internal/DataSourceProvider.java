@@ -1,0 +1,132 @@
+package org.poyang.platform.persistence.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.poyang.platform.persistence.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers the platform's pooled {@link DataSource}: embedded Derby under the data directory by
+ * default, PostgreSQL when configured. Closing shuts Derby down cleanly so a restart needs no recovery.
+ */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=javax.sql.DataSource")
+@Component(immediate = true, service = {}, configurationPid = "org.poyang.platform.persistence")
+@Designate(ocd = DataSourceProvider.Config.class)
+public final class DataSourceProvider {
+
+    /** Database settings; the defaults give an embedded Derby database with no setup. */
+    @ObjectClassDefinition(name = "Poyang database", description = "Embedded Derby by default; PostgreSQL for a province hub")
+    public @interface Config {
+        @AttributeDefinition(description = "DERBY (embedded, default) or POSTGRESQL")
+        String dialect() default "DERBY";
+
+        @AttributeDefinition(description = "Data directory for Derby; empty means the framework property poyang.data.dir, else ./data")
+        String dataDirectory() default "";
+
+        @AttributeDefinition(description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/poyang")
+        String jdbcUrl() default "";
+
+        @AttributeDefinition(description = "PostgreSQL user")
+        String user() default "";
+
+        @AttributeDefinition(description = "PostgreSQL password", type = AttributeType.PASSWORD)
+        String password() default "";
+
+        @AttributeDefinition(description = "Largest number of pooled connections")
+        int maxPoolSize() default 10;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataSourceProvider.class);
+
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final Path derbyDatabase;
+    private final ServiceRegistration<DataSource> registration;
+
+    @Activate
+    public DataSourceProvider(BundleContext context, Config config) throws Exception {
+        this.dialect = Dialect.valueOf(config.dialect().trim().toUpperCase(Locale.ROOT));
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("poyang");
+        hc.setMaximumPoolSize(config.maxPoolSize());
+        hc.setMinimumIdle(Math.min(2, config.maxPoolSize()));
+        if (dialect == Dialect.DERBY) {
+            Path dir = dataDirectory(context, config).toAbsolutePath().normalize();
+            Files.createDirectories(dir);
+            if (System.getProperty("derby.stream.error.file") == null) {
+                System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+            }
+            derbyDatabase = dir.resolve("db");
+            EmbeddedDataSource ds = new EmbeddedDataSource();
+            ds.setDatabaseName(derbyDatabase.toString());
+            ds.setCreateDatabase("create");
+            hc.setDataSource(ds);
+            LOG.info("Database: embedded Derby at {}", derbyDatabase);
+        } else {
+            derbyDatabase = null;
+            if (config.jdbcUrl().isBlank()) {
+                throw new IllegalStateException("dialect POSTGRESQL needs jdbcUrl in configuration org.poyang.platform.persistence");
+            }
+            org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+            ds.setUrl(config.jdbcUrl());
+            ds.setUser(config.user());
+            ds.setPassword(config.password());
+            hc.setDataSource(ds);
+            LOG.info("Database: PostgreSQL at {}", config.jdbcUrl());
+        }
+        this.pool = new HikariDataSource(hc);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Dialect.PROPERTY, dialect.name());
+        this.registration = context.registerService(DataSource.class, pool, props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // framework stopping
+        }
+        pool.close();
+        if (derbyDatabase != null) {
+            EmbeddedDataSource shutdown = new EmbeddedDataSource();
+            shutdown.setDatabaseName(derbyDatabase.toString());
+            shutdown.setShutdownDatabase("shutdown");
+            try {
+                shutdown.getConnection().close();
+            } catch (SQLException e) {
+                // Derby reports a successful shutdown as SQLState 08006.
+                if (!"08006".equals(e.getSQLState())) {
+                    LOG.warn("Derby shutdown reported {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    static Path dataDirectory(BundleContext context, Config config) {
+        if (!config.dataDirectory().isBlank()) {
+            return Path.of(config.dataDirectory());
+        }
+        String fromFramework = context.getProperty("poyang.data.dir");
+        return Path.of(fromFramework == null || fromFramework.isBlank() ? "data" : fromFramework);
+    }
+}

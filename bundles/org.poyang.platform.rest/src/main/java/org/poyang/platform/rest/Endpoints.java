@@ -1,0 +1,34 @@
+package org.poyang.platform.rest;
+
+/**
+ * Service properties that ask the endpoint bridge to publish a service.
+ * <p>
+ * Example: {@code @Component(service = CatalogResource.class, property = Endpoints.REST_ADDRESS + "=/catalog")}
+ * publishes the resource at {@code /api/catalog}; its class-level {@code @Path} is relative to that.
+ */
+public final class Endpoints {
+
+    /** Address of a JAX-RS resource below {@link #API_ROOT}, starting with '/', e.g. {@code /catalog}. */
+    public static final String REST_ADDRESS = "poyang.rest.address";
+
+    /** Address of a JAX-WS implementor below {@link #SOAP_ROOT}, starting with '/', e.g. {@code /catalog}. */
+    public static final String SOAP_ADDRESS = "poyang.soap.address";
+
+    /**
+     * Marks a JAX-RS provider (filter, message body reader/writer, exception mapper) that the bridge
+     * adds to every REST endpoint. Value {@code true}.
+     */
+    public static final String REST_PROVIDER = "poyang.rest.provider";
+
+    /** Path prefix of every REST endpoint. */
+    public static final String API_ROOT = "/api";
+
+    /** Path prefix of every SOAP endpoint. */
+    public static final String SOAP_ROOT = "/soap";
+
+    /** Media type of RFC 9457 problem details. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private Endpoints() {
+    }
+}

@@ -1,0 +1,40 @@
+package org.poyang.platform.rest.internal;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.poyang.platform.rest.Endpoints;
+
+/**
+ * Renders every failure of a REST call as {@code application/problem+json}. One instance per
+ * published server: it needs no injected context, the request URI comes from the CXF message.
+ */
+final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        ProblemBody body = Problems.toProblem(failure, currentPath());
+        Response.ResponseBuilder rb = Response.status(body.status()).type(Endpoints.PROBLEM_JSON).entity(body);
+        if (failure instanceof jakarta.ws.rs.WebApplicationException wae && wae.getResponse() != null) {
+            String allow = wae.getResponse().getHeaderString("Allow");
+            if (allow != null && body.status() == 405) {
+                rb.header("Allow", allow);
+            }
+            String retry = wae.getResponse().getHeaderString("Retry-After");
+            if (retry != null) {
+                rb.header("Retry-After", retry);
+            }
+        }
+        return rb.build();
+    }
+
+    static String currentPath() {
+        Message m = PhaseInterceptorChain.getCurrentMessage();
+        if (m == null) {
+            return null;
+        }
+        Object uri = m.get(Message.REQUEST_URI);
+        return uri == null ? null : uri.toString();
+    }
+}
