@@ -8,6 +8,11 @@ import java.sql.Statement;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -17,6 +22,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -37,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Extender that applies each bundle's Liquibase change log (named by its {@code Poyang-Schema}
- * header) when the bundle starts, then registers a {@link Schema} service for it. Liquibase records
+ * header) when the bundle starts, then registers a {@link Schema} service for it. Migrations run one
+ * at a time on their own thread, so they never hold up the framework's start. Liquibase records
  * applied change sets, so a restart applies nothing twice.
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.poyang.platform.persistence.Schema")
@@ -50,7 +57,15 @@ public final class SchemaExtender {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ServiceReference<DataSource> dataSourceRef;
-    private final BundleTracker<ServiceRegistration<Schema>> tracker;
+    private final BundleTracker<Migration> tracker;
+    private final ExecutorService migrator = Executors.newSingleThreadExecutor(r -> new Thread(r, "poyang-schema-migrator"));
+
+    /** A bundle's migration, run in order on one thread, and the Schema service it led to. */
+    private static final class Migration {
+        volatile Future<?> task;
+        volatile ServiceRegistration<Schema> registration;
+        volatile boolean removed;
+    }
 
     @Activate
     public SchemaExtender(BundleContext context,
@@ -64,17 +79,30 @@ public final class SchemaExtender {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         tracker.close();
+        migrator.shutdown();
+        if (!migrator.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("A schema migration was still running when the persistence bundle stopped");
+        }
         context.ungetService(dataSourceRef);
     }
 
+    /** Applies the change log unless its digest shows it is already applied, then registers Schema. */
     ServiceRegistration<Schema> migrate(Bundle bundle, String changeLog) throws Exception {
         String bsn = bundle.getSymbolicName();
         String expectedPrefix = "db/" + bsn + "/";
         if (!changeLog.startsWith(expectedPrefix)) {
             throw new IllegalArgumentException(Schema.HEADER + " of " + bsn + " must lie under " + expectedPrefix
                     + " so that change log paths are unique per bundle; found " + changeLog);
+        }
+        String digest = SchemaDigests.digest(bundle);
+        try (Connection c = dataSource.getConnection()) {
+            OptionalInt known = SchemaDigests.current(c, bsn, digest);
+            if (known.isPresent()) {
+                LOG.info("Schema of {} is current at {} change sets", bsn, known.getAsInt());
+                return register(bsn, known.getAsInt());
+            }
         }
         ClassLoader bundleLoader = bundle.adapt(BundleWiring.class).getClassLoader();
         Thread t = Thread.currentThread();
@@ -89,17 +117,23 @@ public final class SchemaExtender {
                     Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(bundleLoader),
                     "liquibase.analytics.enabled", Boolean.FALSE,
                     "liquibase.showBanner", Boolean.FALSE,
-                    "liquibase.secureParsing", Boolean.TRUE);
+                    "liquibase.secureParsing", Boolean.TRUE,
+                    Scope.Attr.ui.name(), new LoggerUIService());
             Scope.child(scope, () -> {
                 @SuppressWarnings("deprecation")
                 Liquibase lb = new Liquibase(changeLog, Scope.getCurrentScope().getResourceAccessor(), db);
                 lb.update(new Contexts(), new LabelExpression());
             });
             applied = countApplied(c, changeLog);
+            SchemaDigests.record(c, bsn, digest, applied);
         } finally {
             t.setContextClassLoader(old);
         }
-        LOG.info("Schema of {} is at {} change sets ({} ms)", bsn, applied, (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Schema of {} migrated to {} change sets ({} ms)", bsn, applied, (System.nanoTime() - start) / 1_000_000);
+        return register(bsn, applied);
+    }
+
+    private ServiceRegistration<Schema> register(String bsn, int applied) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Schema.BUNDLE, bsn);
         props.put(Schema.CHANGESETS, applied);
@@ -153,34 +187,48 @@ public final class SchemaExtender {
         }
     }
 
-    private final class Customizer implements BundleTrackerCustomizer<ServiceRegistration<Schema>> {
+    private final class Customizer implements BundleTrackerCustomizer<Migration> {
         @Override
-        public ServiceRegistration<Schema> addingBundle(Bundle bundle, BundleEvent event) {
+        public Migration addingBundle(Bundle bundle, BundleEvent event) {
             String changeLog = bundle.getHeaders("").get(Schema.HEADER);
             if (changeLog == null || changeLog.isBlank()) {
                 return null;
             }
-            try {
-                return migrate(bundle, changeLog.trim());
-            } catch (Exception e) {
-                LOG.error("Schema migration of {} failed; its components stay unsatisfied until it is fixed",
-                        bundle.getSymbolicName(), e);
-                return null;
-            }
+            Migration m = new Migration();
+            m.task = migrator.submit(() -> {
+                try {
+                    ServiceRegistration<Schema> reg = migrate(bundle, changeLog.trim());
+                    m.registration = reg;
+                    if (m.removed) {
+                        unregister(reg);
+                    }
+                } catch (Exception e) {
+                    LOG.error("Schema migration of {} failed; its components stay unsatisfied until it is fixed",
+                            bundle.getSymbolicName(), e);
+                }
+            });
+            return m;
         }
 
         @Override
-        public void modifiedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<Schema> reg) {
+        public void modifiedBundle(Bundle bundle, BundleEvent event, Migration m) {
             // state changes between STARTING and ACTIVE need nothing
         }
 
         @Override
-        public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<Schema> reg) {
-            try {
-                reg.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // bundle already stopped
+        public void removedBundle(Bundle bundle, BundleEvent event, Migration m) {
+            m.removed = true;
+            if (m.registration != null) {
+                unregister(m.registration);
             }
+        }
+    }
+
+    private static void unregister(ServiceRegistration<Schema> reg) {
+        try {
+            reg.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // bundle already stopped
         }
     }
 }
