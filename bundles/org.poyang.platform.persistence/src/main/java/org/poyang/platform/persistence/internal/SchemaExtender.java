@@ -118,6 +118,7 @@ public final class SchemaExtender {
                     "liquibase.analytics.enabled", Boolean.FALSE,
                     "liquibase.showBanner", Boolean.FALSE,
                     "liquibase.secureParsing", Boolean.TRUE,
+                    "liquibase.showSummaryOutput", "LOG",
                     Scope.Attr.ui.name(), new LoggerUIService());
             Scope.child(scope, () -> {
                 @SuppressWarnings("deprecation")

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Smoke test of the standalone profile as a user runs it: the exported jar, a fresh data
+directory, real HTTP on loopback. Checks health, the demo REST and SOAP endpoints, OpenAPI, the
+Gogo shell, a clean Ctrl-C stop, and that data written before a restart is there after it.
+
+Usage: smoke.py JAVA HTTP_PORT CONSOLE_PORT
+Writes a JUnit XML report to releng/target/test-reports/smoke/TEST-smoke.xml.
+"""
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from xml.sax.saxutils import escape
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAVA, PORT, CONSOLE = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+BASE = f"http://127.0.0.1:{PORT}"
+JAR = os.path.join(ROOT, "features", "target", "standalone.jar")
+results = []
+
+
+def http(method, path, body=None, headers=None):
+    req = urllib.request.Request(BASE + path, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.headers, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read().decode("utf-8")
+
+
+def check(name, fn):
+    start = time.time()
+    try:
+        fn()
+        results.append((name, time.time() - start, None))
+        print(f"  ok    {name}")
+    except Exception as e:  # noqa: BLE001 - every failure is reported, none hidden
+        results.append((name, time.time() - start, f"{type(e).__name__}: {e}"))
+        print(f"  FAIL  {name}: {e}")
+
+
+def start(data):
+    log = open(os.path.join(data, "stdout.log"), "ab")
+    proc = subprocess.Popen([JAVA,
+                             f"-Dorg.osgi.service.http.port={PORT}",
+                             f"-Dosgi.console=127.0.0.1:{CONSOLE}",
+                             f"-Dpoyang.data.dir={data}",
+                             f"-Dpoyang.log.dir={data}/logs",
+                             f"-Dconfigurator.initial=file:{ROOT}/features/config/standalone.json",
+                             f"-Djava.util.logging.config.file={ROOT}/features/config/logging.properties",
+                             "-jar", JAR], stdout=log, stderr=subprocess.STDOUT, cwd=data)
+    t0 = time.time()
+    while time.time() - t0 < 90:
+        if proc.poll() is not None:
+            raise AssertionError(f"instance exited with {proc.returncode}; see {data}/stdout.log")
+        try:
+            status, _, _ = http("GET", "/api/health")
+            if status == 200:
+                return proc, time.time() - t0
+        except OSError:
+            pass
+        time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("no 200 from /api/health within 90 s")
+
+
+def stop(proc):
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise AssertionError("instance did not stop within 60 s of Ctrl-C")
+
+
+# Telnet replies the Equinox console waits for before it shows a prompt: echo and
+# suppress-go-ahead accepted, window size 80x24 and terminal type VT100 offered.
+TELNET_HELLO = (bytes([255, 253, 1, 255, 253, 3, 255, 251, 31, 255, 251, 24])
+                + bytes([255, 250, 31, 0, 80, 0, 24, 255, 240])
+                + bytes([255, 250, 24, 0]) + b"VT100" + bytes([255, 240]))
+
+
+def gogo(command, expect):
+    with socket.create_connection(("127.0.0.1", CONSOLE), timeout=10) as s:
+        s.settimeout(0.5)
+        buf = b""
+        sent = hello = False
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                buf += s.recv(4096)
+            except socket.timeout:
+                pass
+            if not hello and buf:
+                s.sendall(TELNET_HELLO)
+                hello = True
+            if hello and not sent and b"g! " in buf:
+                s.sendall(command.encode() + b"\r\n")
+                sent = True
+                buf = b""
+            if sent and expect.encode() in buf:
+                return buf.decode("utf-8", "replace")
+        raise AssertionError(f"Gogo did not answer '{command}' with '{expect}'; got {buf[-300:]!r}")
+
+
+def main():
+    if not os.path.isfile(JAR):
+        print(f"missing {JAR}: build first (mvn install)")
+        return 1
+    data = tempfile.mkdtemp(prefix="poyang-smoke-")
+    note = f"鄱阳湖 smoke {time.time()}"
+    state = {}
+    print(f"Smoke test: {JAR} on port {PORT}, data {data}")
+
+    def first_start():
+        proc, secs = start(data)
+        state["proc"], state["startup"] = proc, secs
+        print(f"        first start: {secs:.1f} s to the first 200 on /api/health")
+
+    check("standalone starts and /api/health answers 200", first_start)
+    if "proc" not in state:
+        return report()
+
+    def health():
+        status, headers, body = http("GET", "/api/health")
+        assert status == 200, (status, body)
+        report_ = json.loads(body)
+        assert report_["status"] == "UP", body
+        names = {m["name"]: m["state"] for m in report_["modules"]}
+        for m in ("org.poyang.platform.rest", "org.poyang.platform.persistence", "org.poyang.platform.calendar",
+                  "org.poyang.platform.health", "org.poyang.platform.demo"):
+            assert names.get(m) == "active", (m, names.get(m))
+
+    def rest():
+        status, headers, body = http("GET", "/api/demo/greeting?name=%E6%B1%9F%E8%A5%BF")
+        assert status == 200 and json.loads(body)["message"] == "你好，江西！", (status, body)
+
+    def soap_wsdl():
+        status, _, body = http("GET", "/soap/demo?wsdl")
+        assert status == 200 and "wsdl:definitions" in body and "urn:poyang:demo:1" in body, status
+
+    def soap_call():
+        env = ('<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:d="urn:poyang:demo:1">'
+               '<soapenv:Body><d:greet><name>赣州</name></d:greet></soapenv:Body></soapenv:Envelope>')
+        status, _, body = http("POST", "/soap/demo", env.encode(), {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '""'})
+        assert status == 200 and "你好，赣州！" in body, (status, body)
+
+    def problem_404():
+        status, headers, body = http("GET", "/api/no-such-thing")
+        assert status == 404 and headers["Content-Type"].startswith("application/problem+json"), (status, headers)
+        assert json.loads(body)["type"] == "urn:poyang:problem:not-found"
+
+    def openapi():
+        status, _, body = http("GET", "/api/openapi.json")
+        doc = json.loads(body)
+        assert status == 200 and doc["openapi"].startswith("3."), status
+        assert "/api/demo/notes" in doc["paths"] and "/api/health" in doc["paths"], list(doc["paths"])
+
+    def write_note():
+        status, _, body = http("POST", "/api/demo/notes", json.dumps({"text": note}).encode(), {"Content-Type": "application/json"})
+        assert status == 201, (status, body)
+
+    def shell():
+        out = gogo("calendar:deadline 2026-09-30 10", "2026-10-20")
+        assert "2026-10-20" in out
+
+    def clean_stop():
+        code = stop(state.pop("proc"))
+        assert code in (0, 130), f"exit code {code}"
+        derby_log = open(os.path.join(data, "derby.log"), encoding="utf-8", errors="replace").read()
+        assert "Shutting down instance" in derby_log, "Derby was not shut down cleanly"
+
+    def restart_keeps_data():
+        proc, secs = start(data)
+        state["proc"] = proc
+        print(f"        restart: {secs:.1f} s to the first 200 on /api/health")
+        status, _, body = http("GET", "/api/demo/notes")
+        assert status == 200 and note in body, (status, body[:300])
+
+    for name, fn in [("health lists every module as active", health),
+                     ("demo REST endpoint answers", rest),
+                     ("demo SOAP endpoint publishes its WSDL", soap_wsdl),
+                     ("demo SOAP endpoint answers a call", soap_call),
+                     ("unknown path is a 404 problem", problem_404),
+                     ("OpenAPI document lists the REST endpoints", openapi),
+                     ("a note is stored", write_note),
+                     ("Gogo shell on loopback runs a command", shell),
+                     ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
+                     ("data written before a restart is there after it", restart_keeps_data)]:
+        check(name, fn)
+    if "proc" in state:
+        stop(state["proc"])
+    rc = report()
+    if rc == 0:
+        shutil.rmtree(data, ignore_errors=True)
+    return rc
+
+
+def report():
+    out = os.path.join(ROOT, "releng", "target", "test-reports", "smoke")
+    os.makedirs(out, exist_ok=True)
+    failures = sum(1 for r in results if r[2])
+    with open(os.path.join(out, "TEST-smoke.xml"), "w", encoding="utf-8") as f:
+        f.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="poyang.smoke" tests="{len(results)}" '
+                f'failures="{failures}" errors="0" skipped="0">\n')
+        for name, secs, err in results:
+            f.write(f'  <testcase classname="poyang.smoke" name="{escape(name, {chr(34): "&quot;"})}" time="{secs:.3f}">')
+            if err:
+                f.write(f'<failure message="{escape(err, {chr(34): "&quot;"})}"/>')
+            f.write("</testcase>\n")
+        f.write("</testsuite>\n")
+    print(f"Smoke: {len(results) - failures} passed, {failures} failed")
+    return 1 if failures or not results else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
