@@ -138,6 +138,14 @@ def main():
                   "org.poyang.platform.health", "org.poyang.platform.demo"):
             assert names.get(m) == "active", (m, names.get(m))
 
+    def profile_configuration():
+        # features/config/standalone.json lists the required modules; the logging fragment is not
+        # among them, so it reads required=false only if the Configurator applied the file.
+        _, _, body = http("GET", "/api/health")
+        required = {m["name"]: m["required"] for m in json.loads(body)["modules"]}
+        assert required.get("org.poyang.platform.rest") is True, required
+        assert required.get("org.poyang.platform.logging") is False, required
+
     def rest():
         status, headers, body = http("GET", "/api/demo/greeting?name=%E6%B1%9F%E8%A5%BF")
         assert status == 200 and json.loads(body)["message"] == "你好，江西！", (status, body)
@@ -185,6 +193,7 @@ def main():
         assert status == 200 and note in body, (status, body[:300])
 
     for name, fn in [("health lists every module as active", health),
+                     ("the profile's Configurator file is applied", profile_configuration),
                      ("demo REST endpoint answers", rest),
                      ("demo SOAP endpoint publishes its WSDL", soap_wsdl),
                      ("demo SOAP endpoint answers a call", soap_call),
