@@ -53,6 +53,7 @@ def start(data):
                              f"-Dosgi.console=127.0.0.1:{CONSOLE}",
                              f"-Dpoyang.data.dir={data}",
                              f"-Dpoyang.log.dir={data}/logs",
+                             f"-Dlaunch.storage.dir={data}/osgi-cache",
                              f"-Dconfigurator.initial=file:{ROOT}/features/config/standalone.json",
                              f"-Djava.util.logging.config.file={ROOT}/features/config/logging.properties",
                              "-jar", JAR], stdout=log, stderr=subprocess.STDOUT, cwd=data)
