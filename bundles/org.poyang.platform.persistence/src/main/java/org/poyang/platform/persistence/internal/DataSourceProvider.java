@@ -69,6 +69,9 @@ public final class DataSourceProvider {
         hc.setPoolName("poyang");
         hc.setMaximumPoolSize(config.maxPoolSize());
         hc.setMinimumIdle(Math.min(2, config.maxPoolSize()));
+        // Do not open a connection here: booting Derby takes about a second, and this runs on the
+        // framework's start thread. The first user (the schema extender's own thread) boots it.
+        hc.setInitializationFailTimeout(-1);
         if (dialect == Dialect.DERBY) {
             Path dir = dataDirectory(context, config).toAbsolutePath().normalize();
             Files.createDirectories(dir);
