@@ -136,7 +136,7 @@ def main():
         assert report_["status"] == "UP", body
         names = {m["name"]: m["state"] for m in report_["modules"]}
         for m in ("org.poyang.platform.rest", "org.poyang.platform.persistence", "org.poyang.platform.calendar",
-                  "org.poyang.platform.health", "org.poyang.platform.demo"):
+                  "org.poyang.platform.health", "org.poyang.platform.demo", "org.poyang.catalog.impl"):
             assert names.get(m) == "active", (m, names.get(m))
 
     def profile_configuration():

@@ -1,0 +1,34 @@
+package org.poyang.catalog.api;
+
+/**
+ * An identifier (credit code, region code, ...) that breaks its national standard. The message is
+ * Chinese first with the English in parentheses; {@link #field()} names what was checked.
+ */
+public class InvalidIdentifierException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String messageZh;
+    private final String messageEn;
+
+    public InvalidIdentifierException(String field, String messageZh, String messageEn) {
+        super(messageZh + " (" + messageEn + ")");
+        this.field = field;
+        this.messageZh = messageZh;
+        this.messageEn = messageEn;
+    }
+
+    /** What was checked, e.g. {@code creditCode}. */
+    public String field() {
+        return field;
+    }
+
+    public String messageZh() {
+        return messageZh;
+    }
+
+    public String messageEn() {
+        return messageEn;
+    }
+}
