@@ -195,23 +195,26 @@ class ErrorContractTest {
 
     @Test
     void deeperNestingThanConfiguredIsRejected() {
-        String deep = "<h:x xmlns:h=\"urn:h\">".repeat(80) + "</h:x>".repeat(80);
-        String doc = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:p=\"" + DEMO_NS
-                + "\"><soapenv:Header>" + deep + "</soapenv:Header><soapenv:Body><p:greet><name>a</name></p:greet>"
-                + "</soapenv:Body></soapenv:Envelope>";
-        HttpResponse<String> r = http.soap("/soap/demo", doc);
+        HttpResponse<String> r = http.soap("/soap/demo", greetWithHeader(nested(80)));
         assertFault(r);
         assertThat(r.body()).containsIgnoringCase("depth");
     }
 
     @Test
     void shallowHeaderWithinTheLimitsIsAccepted() {
-        String shallow = "<h:x xmlns:h=\"urn:h\">".repeat(10) + "</h:x>".repeat(10);
-        String doc = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:p=\"" + DEMO_NS
-                + "\"><soapenv:Header>" + shallow + "</soapenv:Header><soapenv:Body><p:greet><name>a</name></p:greet>"
-                + "</soapenv:Body></soapenv:Envelope>";
-        HttpResponse<String> r = http.soap("/soap/demo", doc);
+        HttpResponse<String> r = http.soap("/soap/demo", greetWithHeader(nested(10)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** {@code depth} nested header elements, which CXF parses whole before it reads the body. */
+    private static String nested(int depth) {
+        return "<h:x xmlns:h=\"urn:h\">".repeat(depth) + "</h:x>".repeat(depth);
+    }
+
+    private static String greetWithHeader(String header) {
+        return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:p=\"" + DEMO_NS
+                + "\"><soapenv:Header>" + header + "</soapenv:Header><soapenv:Body><p:greet><name>a</name></p:greet>"
+                + "</soapenv:Body></soapenv:Envelope>";
     }
 
     private static void assertFault(HttpResponse<String> r) {
