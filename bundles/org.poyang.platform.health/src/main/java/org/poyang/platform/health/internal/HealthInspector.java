@@ -8,6 +8,7 @@ import java.util.Set;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -15,6 +16,8 @@ import org.osgi.service.component.runtime.dto.ReferenceDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.poyang.platform.health.internal.ModuleHealth.ComponentHealth;
 import org.poyang.platform.health.internal.ModuleHealth.MissingReference;
+import org.poyang.platform.rest.Endpoints;
+import org.poyang.platform.rest.PublishedEndpoints;
 
 /** Derives module health from bundle states and the DS runtime's view of each component. */
 final class HealthInspector {
@@ -27,7 +30,7 @@ final class HealthInspector {
         this.scr = scr;
     }
 
-    HealthReport inspect(Set<String> requiredModules) {
+    HealthReport inspect(Set<String> requiredModules, PublishedEndpoints endpoints) {
         List<ModuleHealth> modules = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Bundle b : context.getBundles()) {
@@ -36,7 +39,7 @@ final class HealthInspector {
                 continue;
             }
             seen.add(bsn);
-            modules.add(inspect(b, requiredModules.isEmpty() || requiredModules.contains(bsn)));
+            modules.add(inspect(b, requiredModules.isEmpty() || requiredModules.contains(bsn), endpoints));
         }
         for (String required : requiredModules) {
             if (!seen.contains(required)) {
@@ -54,7 +57,7 @@ final class HealthInspector {
         return bsn != null && bsn.startsWith("org.poyang.") && !bsn.endsWith(".tests");
     }
 
-    private ModuleHealth inspect(Bundle b, boolean required) {
+    private ModuleHealth inspect(Bundle b, boolean required, PublishedEndpoints endpoints) {
         String version = b.getVersion().toString();
         boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
         if (fragment) {
@@ -78,7 +81,35 @@ final class HealthInspector {
             components.add(c);
             state = worse(state, c.state());
         }
-        return new ModuleHealth(b.getSymbolicName(), version, state, required, components, null);
+        String detail = null;
+        if (ModuleHealth.ACTIVE.equals(state) && endpoints != null) {
+            List<String> pending = unpublished(b, endpoints);
+            if (!pending.isEmpty()) {
+                state = ModuleHealth.STARTING;
+                detail = "接口尚未发布 (endpoints not yet published): " + String.join(", ", pending);
+            }
+        }
+        return new ModuleHealth(b.getSymbolicName(), version, state, required, components, detail);
+    }
+
+    /**
+     * Addresses of the bundle's endpoint services that the bridge has not published (yet): a
+     * module is not up while a request to its endpoint would still get 404.
+     */
+    static List<String> unpublished(Bundle b, PublishedEndpoints endpoints) {
+        List<String> pending = new ArrayList<>();
+        ServiceReference<?>[] refs = b.getRegisteredServices();
+        if (refs == null) {
+            return pending;
+        }
+        for (ServiceReference<?> ref : refs) {
+            Object rest = ref.getProperty(Endpoints.REST_ADDRESS);
+            Object soap = ref.getProperty(Endpoints.SOAP_ADDRESS);
+            if ((rest != null || soap != null) && !endpoints.isPublished(ref)) {
+                pending.add(rest != null ? Endpoints.API_ROOT + rest : Endpoints.SOAP_ROOT + soap);
+            }
+        }
+        return pending;
     }
 
     private ComponentHealth inspect(ComponentDescriptionDTO d) {
@@ -155,7 +186,7 @@ final class HealthInspector {
     private static int rank(String state) {
         return switch (state) {
             case ModuleHealth.ACTIVE, "disabled" -> 0;
-            case ModuleHealth.UNSATISFIED -> 1;
+            case ModuleHealth.UNSATISFIED, ModuleHealth.STARTING -> 1;
             default -> 2;
         };
     }

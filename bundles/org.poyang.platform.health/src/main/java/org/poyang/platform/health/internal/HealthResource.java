@@ -15,15 +15,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.poyang.platform.rest.Endpoints;
+import org.poyang.platform.rest.PublishedEndpoints;
 
 /**
- * {@code GET /api/health}: every Poyang module with its state (active; unsatisfied, naming the
- * missing references; failed), and 503 when a required module is not active.
+ * {@code GET /api/health}: every Poyang module with its state (active; starting while its endpoints
+ * are being published; unsatisfied, naming the missing references; failed), and 503 when a
+ * required module is not active.
  */
 @Component(service = HealthResource.class, property = Endpoints.REST_ADDRESS + "=/health",
         configurationPid = "org.poyang.platform.health")
@@ -41,6 +45,9 @@ public final class HealthResource {
 
     private final HealthInspector inspector;
     private volatile Set<String> required;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PublishedEndpoints endpoints;
 
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr, Config config) {
@@ -61,7 +68,7 @@ public final class HealthResource {
             responses = {@ApiResponse(responseCode = "200", description = "all required modules active"),
                 @ApiResponse(responseCode = "503", description = "a required module is missing, unsatisfied or failed")})
     public Response health() {
-        HealthReport report = inspector.inspect(required);
+        HealthReport report = inspector.inspect(required, endpoints);
         return Response.status("UP".equals(report.status()) ? 200 : 503)
                 .header("Cache-Control", "no-store").entity(report).build();
     }

@@ -11,6 +11,7 @@ public record ModuleHealth(String name, String version, String state, boolean re
     /** Module states, worst last. */
     static final String ACTIVE = "active";
     static final String UNSATISFIED = "unsatisfied";
+    static final String STARTING = "starting";
     static final String FAILED = "failed";
     static final String MISSING = "missing";
 

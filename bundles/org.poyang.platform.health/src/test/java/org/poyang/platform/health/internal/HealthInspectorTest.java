@@ -2,7 +2,11 @@ package org.poyang.platform.health.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 
 class HealthInspectorTest {
 
@@ -32,5 +36,26 @@ class HealthInspectorTest {
         assertThat(HealthInspector.isModule("org.poyang.catalog.impl.tests")).isFalse();
         assertThat(HealthInspector.isModule("org.apache.felix.scr")).isFalse();
         assertThat(HealthInspector.isModule(null)).isFalse();
+    }
+
+    @Test
+    void endpointServicesNotYetPublishedAreNamedAndOthersIgnored() {
+        ServiceReference<?> published = reference(Map.of("poyang.rest.address", "/demo"));
+        ServiceReference<?> pending = reference(Map.of("poyang.soap.address", "/demo"));
+        ServiceReference<?> plain = reference(Map.of());
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+                (p, m, a) -> "getRegisteredServices".equals(m.getName()) ? new ServiceReference<?>[] {published, pending, plain} : null);
+        assertThat(HealthInspector.unpublished(bundle, ref -> ref == published)).containsExactly("/soap/demo");
+        assertThat(HealthInspector.unpublished(bundle, ref -> true)).isEmpty();
+    }
+
+    private ServiceReference<?> reference(Map<String, Object> props) {
+        return (ServiceReference<?>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ServiceReference.class},
+                (p, m, a) -> switch (m.getName()) {
+                    case "getProperty" -> props.get(a[0]);
+                    case "equals" -> p == a[0];
+                    case "hashCode" -> System.identityHashCode(p);
+                    default -> null;
+                });
     }
 }

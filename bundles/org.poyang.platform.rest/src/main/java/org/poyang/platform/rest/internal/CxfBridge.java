@@ -35,6 +35,7 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.poyang.platform.rest.Endpoints;
+import org.poyang.platform.rest.PublishedEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(immediate = true, service = {}, configurationPid = "org.poyang.platform.rest")
 @Designate(ocd = CxfBridge.Config.class)
-public final class CxfBridge {
+public final class CxfBridge implements PublishedEndpoints {
 
     /** Limits the bridge enforces on every request. */
     @ObjectClassDefinition(name = "Poyang endpoint bridge", description = "Request size and XML parser limits")
@@ -85,6 +86,7 @@ public final class CxfBridge {
     private final ClassLoader cxfLoader = ExtensionManagerBus.class.getClassLoader();
     private final Bus bus;
     private final ServiceRegistration<Servlet> servletRegistration;
+    private final ServiceRegistration<PublishedEndpoints> statusRegistration;
     private final Map<ServiceReference<Object>, Object> providers = new ConcurrentHashMap<>();
     private final Map<ServiceReference<Object>, Published> published = new LinkedHashMap<>();
     private final OpenApiDocument openApi = new OpenApiDocument();
@@ -120,11 +122,22 @@ public final class CxfBridge {
         providerTracker.open(true);
         endpointTracker = new ServiceTracker<>(context, context.createFilter(ENDPOINT_FILTER), new EndpointCustomizer());
         endpointTracker.open(true);
+        statusRegistration = context.registerService(PublishedEndpoints.class, this, null);
         LOG.info("Endpoint bridge started: REST under {}, SOAP under {}", Endpoints.API_ROOT, Endpoints.SOAP_ROOT);
+    }
+
+    @Override
+    public synchronized boolean isPublished(ServiceReference<?> endpointService) {
+        return published.containsKey(endpointService);
     }
 
     @Deactivate
     void deactivate() {
+        try {
+            statusRegistration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework is stopping
+        }
         endpointTracker.close();
         providerTracker.close();
         synchronized (this) {
