@@ -1,7 +1,7 @@
 package org.poyang.catalog.api;
 
 /** The level of an administrative division or an agency (省级 / 设区的市级 / 县级). */
-public enum AdministrativeLevel {
+public enum AdministrativeLevel implements Labelled {
     PROVINCE("省级", "province"),
     CITY("设区的市级", "city"),
     COUNTY("县级", "county");

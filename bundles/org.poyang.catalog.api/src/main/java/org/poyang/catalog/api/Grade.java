@@ -73,6 +73,43 @@ public record Grade(Tier tier, int level) implements Comparable<Grade> {
         return Integer.compare(rank(), other.rank());
     }
 
+    /** Stable code used in JSON and exports: {@code GENERAL_2}, {@code IMPORTANT} or {@code CORE}. */
+    public String code() {
+        return tier == Tier.GENERAL ? "GENERAL_" + level : tier.name();
+    }
+
+    /** English label, e.g. general data (level 2) or important data. */
+    public String labelEn() {
+        return tier == Tier.GENERAL ? tier.labelEn() + " (level " + level + ")" : tier.labelEn();
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+
+    /**
+     * Reads a grade from its {@link #code()} or its Chinese label as agencies write it in import
+     * templates: {@code GENERAL_2}, {@code 一般数据（2级）}, {@code 一般2级}, {@code 重要数据}, {@code 核心数据}.
+     *
+     * @throws InvalidIdentifierException when the text names no grade
+     */
+    public static Grade parse(String text) {
+        String t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (t.equals("CORE") || t.equals("核心数据") || t.equals("核心")) {
+            return CORE;
+        }
+        if (t.equals("IMPORTANT") || t.equals("重要数据") || t.equals("重要")) {
+            return IMPORTANT;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:GENERAL_|一般数据[（(]?|一般)(\\d)(?:级)?[）)]?").matcher(t);
+        if (m.matches()) {
+            return general(Integer.parseInt(m.group(1)));
+        }
+        throw new InvalidIdentifierException("grade", "无法识别的分级“" + (text == null ? "" : text.strip())
+                + "”，应为核心数据、重要数据或一般数据（N级）", "unknown grade; use CORE, IMPORTANT or GENERAL_n");
+    }
+
     /** Chinese label, e.g. 一般数据（2级） or 重要数据. */
     public String labelZh() {
         return tier == Tier.GENERAL ? tier.labelZh() + "（" + level + "级）" : tier.labelZh();

@@ -4,7 +4,7 @@ package org.poyang.catalog.api;
  * The open attribute of a catalog entry (开放属性, Art. 17). Not-open data may become open only after
  * desensitisation or with the consent of the persons concerned (Art. 17 para 3).
  */
-public enum OpenType {
+public enum OpenType implements Labelled {
     /** 无条件开放: downloadable and callable by anyone (Art. 18). */
     UNCONDITIONAL("无条件开放", "open without conditions"),
     /** 有条件开放: by application, answered within 10 working days (Art. 18). */

@@ -5,7 +5,7 @@ package org.poyang.catalog.api;
  * (Art. 21); conditional and not-shared entries must name their legal basis, and conditional ones
  * their conditions.
  */
-public enum ShareType {
+public enum ShareType implements Labelled {
     /** 无条件共享: any agency may use it for its duties (Art. 23: by API or bulk download). */
     UNCONDITIONAL("无条件共享", "unconditional sharing"),
     /** 有条件共享: by application, answered within 10 working days (Art. 23). */

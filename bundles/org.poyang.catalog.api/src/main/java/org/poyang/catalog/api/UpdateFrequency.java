@@ -7,7 +7,7 @@ import java.util.Optional;
  * How often a catalog entry's data is updated (更新周期, Art. 9, 13), with its DCAT-AP
  * {@code dct:accrualPeriodicity} term from the EU frequency vocabulary.
  */
-public enum UpdateFrequency {
+public enum UpdateFrequency implements Labelled {
     REAL_TIME("实时", "real time", "http://publications.europa.eu/resource/authority/frequency/UPDATE_CONT", Duration.ofMinutes(15)),
     DAILY("每日", "daily", "http://publications.europa.eu/resource/authority/frequency/DAILY", Duration.ofDays(1)),
     WEEKLY("每周", "weekly", "http://publications.europa.eu/resource/authority/frequency/WEEKLY", Duration.ofDays(7)),

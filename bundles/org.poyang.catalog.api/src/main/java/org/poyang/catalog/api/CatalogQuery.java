@@ -1,0 +1,32 @@
+package org.poyang.catalog.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A catalog search: Chinese full text over name, abstract, keywords and item names, narrowed by facet
+ * values and by who is asking.
+ *
+ * @param text     words to find; blank lists everything the audience may see
+ * @param audience decides the catalog searched (Art. 17, 22)
+ * @param filters  facet name to accepted values (values of one facet are alternatives; facets combine)
+ * @param offset   hits to skip
+ * @param limit    hits to return, at most {@value #MAX_LIMIT}
+ */
+public record CatalogQuery(String text, CatalogAudience audience, Map<String, List<String>> filters, int offset, int limit) {
+
+    public static final int MAX_LIMIT = 200;
+
+    /** The facets every result counts: grade, open type, share type, provider, frequency, format, base database, region. */
+    public static final List<String> FACETS = List.of("grade", "openType", "shareType", "provider", "updateFrequency",
+            "format", "baseDatabase", "region");
+
+    public CatalogQuery {
+        Objects.requireNonNull(audience, "audience");
+        filters = filters == null ? Map.of() : Map.copyOf(filters);
+        if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("offset >= 0 and 1 <= limit <= " + MAX_LIMIT);
+        }
+    }
+}
