@@ -1,0 +1,388 @@
+package org.poyang.catalog.impl.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.poyang.catalog.api.Agency;
+import org.poyang.catalog.api.AgencyService;
+import org.poyang.catalog.api.BaseDatabase;
+import org.poyang.catalog.api.CatalogAudience;
+import org.poyang.catalog.api.CatalogEntry;
+import org.poyang.catalog.api.CatalogQuery;
+import org.poyang.catalog.api.CatalogSearchResult;
+import org.poyang.catalog.api.CatalogService;
+import org.poyang.catalog.api.CreditCode;
+import org.poyang.catalog.api.DataType;
+import org.poyang.catalog.api.EntryDraft;
+import org.poyang.catalog.api.EntryStatus;
+import org.poyang.catalog.api.EntryVersion;
+import org.poyang.catalog.api.InvalidIdentifierException;
+import org.poyang.catalog.api.Labelled;
+import org.poyang.catalog.api.OpenBasis;
+import org.poyang.catalog.api.OpenType;
+import org.poyang.catalog.api.PriorityCategory;
+import org.poyang.catalog.api.ResourceCode;
+import org.poyang.catalog.api.ResourceFormat;
+import org.poyang.catalog.api.SensitiveType;
+import org.poyang.catalog.api.ShareMethod;
+import org.poyang.catalog.api.ShareType;
+import org.poyang.catalog.api.UpdateFrequency;
+import org.poyang.platform.rest.Endpoints;
+import org.poyang.platform.rest.ProblemException;
+import org.poyang.platform.rest.ProblemType;
+import org.poyang.platform.rest.Violation;
+
+/**
+ * REST view of the catalog at {@code /api/catalog/entries}: entries, lifecycle actions, versions and
+ * differences, search with facets, bulk import and export. The rules live in {@link CatalogService}.
+ * <p>
+ * Who acts is taken from the {@value #ACTOR_HEADER} header until the security module authenticates
+ * callers; the audience of a search is chosen by {@code catalog=open|share}.
+ */
+@Component(service = EntryResource.class, property = Endpoints.REST_ADDRESS + "=/catalog/entries")
+@Path("/")
+@Tag(name = "catalog", description = "公共数据资源目录 (public data resource catalog)")
+@Produces(MediaType.APPLICATION_JSON)
+public final class EntryResource {
+
+    /** Interim identity of the caller, recorded in versions, until the security module authenticates callers. */
+    public static final String ACTOR_HEADER = "Poyang-Actor";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = "text/csv";
+    static final String JSON_LD = "application/ld+json";
+
+    private final CatalogService catalog;
+    private final AgencyService agencies;
+
+    @Activate
+    public EntryResource(@Reference CatalogService catalog, @Reference AgencyService agencies) {
+        this.catalog = catalog;
+        this.agencies = agencies;
+    }
+
+    /** A change to an entry: the version it starts from, why, and the new content. */
+    public record EntryChange(Integer expectedVersion, String reason, EntryDraft entry) {
+    }
+
+    /** A lifecycle action's reason. */
+    public record ActionRequest(String reason) {
+    }
+
+    @GET
+    @Operation(summary = "目录列表 (entries by provider and state, ordered by code)")
+    public JsonNode list(@QueryParam("provider") String provider, @QueryParam("status") String status,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
+        CreditCode p = provider == null || provider.isBlank() ? null : identifier(() -> CreditCode.parse(provider));
+        EntryStatus s = status == null || status.isBlank() ? null : term("status", EntryStatus.class, status);
+        page(offset, limit);
+        return EntryJson.tree(catalog.list(p, s, offset, limit));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "新建信息资源草稿 (create a draft entry; Art. 8, 9, 12, 17, 22)")
+    public Response create(EntryDraft body, @HeaderParam(ACTOR_HEADER) String actor) {
+        if (body == null) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "请求体不能为空 (a request body is required)");
+        }
+        CatalogEntry e = catalog.create(body, actor);
+        return Response.created(UriBuilder.fromPath("/api/catalog/entries/" + e.code().value()).build())
+                .entity(EntryJson.tree(e)).build();
+    }
+
+    @GET
+    @Path("{cls}/{seq}")
+    @Operation(summary = "查询信息资源 (one entry, current version)")
+    public Response get(@PathParam("cls") String cls, @PathParam("seq") String seq) {
+        CatalogEntry e = catalog.get(code(cls, seq)).orElseThrow(() -> notFound(cls + "/" + seq));
+        return Response.ok(EntryJson.tree(e)).tag(Integer.toString(e.version())).build();
+    }
+
+    @PUT
+    @Path("{cls}/{seq}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "修改信息资源，生成新版本 (change an entry; a new version with who, when and why)")
+    public JsonNode update(@PathParam("cls") String cls, @PathParam("seq") String seq, EntryChange body,
+            @HeaderParam(ACTOR_HEADER) String actor) {
+        if (body == null || body.entry() == null || body.expectedVersion() == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "须提供 expectedVersion 与 entry (expectedVersion and entry are required)",
+                    List.of(new Violation("expectedVersion", "须注明基于哪个版本修改", "the version the edit starts from is required"),
+                            new Violation("entry", "须提供修改后的信息资源", "the changed entry is required")));
+        }
+        return EntryJson.tree(catalog.update(code(cls, seq), body.entry(), body.expectedVersion(), actor, body.reason()));
+    }
+
+    @POST
+    @Path("{cls}/{seq}/{action: submit|publish|return|withdraw}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "状态操作：提交、发布、退回、撤销 (lifecycle: submit, publish, return with reasons, withdraw)")
+    public JsonNode act(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("action") String action,
+            ActionRequest body, @HeaderParam(ACTOR_HEADER) String actor) {
+        EntryVersion.Action a = EntryVersion.Action.valueOf(action.toUpperCase(Locale.ROOT));
+        return EntryJson.tree(catalog.transition(code(cls, seq), a, actor, body == null ? null : body.reason()));
+    }
+
+    @GET
+    @Path("{cls}/{seq}/versions")
+    @Operation(summary = "版本列表 (every version of an entry)")
+    public JsonNode versions(@PathParam("cls") String cls, @PathParam("seq") String seq) {
+        List<EntryVersion> all = catalog.versions(code(cls, seq));
+        if (all.isEmpty()) {
+            throw notFound(cls + "/" + seq);
+        }
+        ArrayNode out = EntryJson.MAPPER.createArrayNode();
+        for (EntryVersion v : all) {
+            ObjectNode n = out.addObject();
+            n.put("version", v.version());
+            n.put("action", v.action().name());
+            n.put("actionZh", v.action().labelZh());
+            n.put("actor", v.actor());
+            n.put("reason", v.reason());
+            n.put("at", v.at().toString());
+            n.put("status", v.entry().status().name());
+        }
+        return out;
+    }
+
+    @GET
+    @Path("{cls}/{seq}/versions/{version}")
+    @Operation(summary = "读取某一版本 (one version of an entry)")
+    public JsonNode version(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("version") int version) {
+        EntryVersion v = catalog.version(code(cls, seq), version)
+                .orElseThrow(() -> notFound(cls + "/" + seq + " 版本 " + version));
+        ObjectNode n = EntryJson.MAPPER.createObjectNode();
+        n.put("version", v.version());
+        n.put("action", v.action().name());
+        n.put("actor", v.actor());
+        n.put("reason", v.reason());
+        n.put("at", v.at().toString());
+        n.set("entry", EntryJson.tree(v.entry()));
+        return n;
+    }
+
+    @GET
+    @Path("{cls}/{seq}/diff")
+    @Operation(summary = "比较两个版本 (fields that differ between two versions)")
+    public JsonNode diff(@PathParam("cls") String cls, @PathParam("seq") String seq, @QueryParam("from") Integer from,
+            @QueryParam("to") Integer to) {
+        if (from == null || to == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "须提供 from 与 to 两个版本号 (from and to are required)",
+                    List.of(new Violation(from == null ? "from" : "to", "须提供版本号", "a version number is required")));
+        }
+        ObjectNode n = EntryJson.MAPPER.createObjectNode();
+        n.put("code", cls + "/" + seq);
+        n.put("from", from);
+        n.put("to", to);
+        n.set("differences", EntryJson.tree(catalog.diff(code(cls, seq), from, to)));
+        return n;
+    }
+
+    @GET
+    @Path("search")
+    @Operation(summary = "目录检索（中文分词全文检索与分面统计）(Chinese full-text search with facets; Art. 17, 22)")
+    public CatalogSearchResult search(@QueryParam("q") String q, @QueryParam("catalog") @DefaultValue("open") String catalogName,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("20") int limit,
+            @Context UriInfo uri) {
+        page(offset, limit);
+        if (q != null && q.length() > 200) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "检索词过长 (query too long)",
+                    List.of(new Violation("q", "检索词不得超过 200 个字符", "the query has at most 200 characters")));
+        }
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String facet : CatalogQuery.FACETS) {
+            List<String> values = uri.getQueryParameters().get(facet);
+            if (values != null && !values.isEmpty()) {
+                filters.put(facet, values);
+            }
+        }
+        return catalog.search(new CatalogQuery(q, audience(catalogName), filters, offset, limit));
+    }
+
+    @GET
+    @Path("vocabularies")
+    @Operation(summary = "目录取值表（中英文标签）(every enumerated catalog term with its Chinese and English label)")
+    public JsonNode vocabularies() {
+        ObjectNode out = EntryJson.MAPPER.createObjectNode();
+        vocabulary(out, "shareType", ShareType.class);
+        vocabulary(out, "shareMethod", ShareMethod.class);
+        vocabulary(out, "openType", OpenType.class);
+        vocabulary(out, "openBasis", OpenBasis.class);
+        vocabulary(out, "updateFrequency", UpdateFrequency.class);
+        vocabulary(out, "format", ResourceFormat.class);
+        vocabulary(out, "dataType", DataType.class);
+        vocabulary(out, "sensitiveType", SensitiveType.class);
+        vocabulary(out, "baseDatabase", BaseDatabase.class);
+        vocabulary(out, "priorityCategory", PriorityCategory.class);
+        vocabulary(out, "status", EntryStatus.class);
+        return out;
+    }
+
+    private static <E extends Enum<E> & Labelled> void vocabulary(ObjectNode out, String name, Class<E> type) {
+        ArrayNode a = out.putArray(name);
+        for (E e : type.getEnumConstants()) {
+            a.addObject().put("code", e.name()).put("labelZh", e.labelZh()).put("labelEn", e.labelEn());
+        }
+    }
+
+    @GET
+    @Path("export")
+    @Produces({CSV, XLSX, JSON_LD})
+    @Operation(summary = "导出目录：CSV、XLSX 或 DCAT-AP 3 JSON-LD (export the open or share catalog)")
+    public Response export(@QueryParam("format") @DefaultValue("csv") String format,
+            @QueryParam("catalog") @DefaultValue("open") String catalogName, @Context UriInfo uri) {
+        CatalogAudience audience = audience(catalogName);
+        List<CatalogEntry> entries = exportable(audience);
+        String base = uri.getBaseUri().toString().replaceAll("/api/catalog/entries/?$", "");
+        StreamingOutput body;
+        String type;
+        String file;
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> {
+                body = out -> CatalogExchange.writeCsv(entries, this::agencyName, out);
+                type = CSV + "; charset=UTF-8";
+                file = "catalog.csv";
+            }
+            case "xlsx" -> {
+                body = out -> CatalogExchange.writeXlsx(entries, this::agencyName, out);
+                type = XLSX;
+                file = "catalog.xlsx";
+            }
+            case "dcat", "jsonld", "json-ld" -> {
+                body = out -> CatalogExchange.writeDcat(entries, this::agencyName, base, out);
+                type = JSON_LD + "; charset=UTF-8";
+                file = "catalog.jsonld";
+            }
+            default -> throw new ProblemException(ProblemType.VALIDATION_FAILED, "不支持的导出格式 (unsupported export format)",
+                    List.of(new Violation("format", "导出格式应为 csv、xlsx 或 dcat", "format must be csv, xlsx or dcat")));
+        }
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    /** Published entries the audience may see, in code order, read page by page. */
+    private List<CatalogEntry> exportable(CatalogAudience audience) {
+        List<CatalogEntry> out = new ArrayList<>();
+        for (int offset = 0;; offset += CatalogQuery.MAX_LIMIT) {
+            List<CatalogEntry> page = catalog.list(null, EntryStatus.PUBLISHED, offset, CatalogQuery.MAX_LIMIT);
+            for (CatalogEntry e : page) {
+                if (audience != CatalogAudience.PUBLIC || e.inOpenCatalog()) {
+                    out.add(e);
+                }
+            }
+            if (page.size() < CatalogQuery.MAX_LIMIT) {
+                return out;
+            }
+        }
+    }
+
+    private String agencyName(CreditCode code) {
+        return agencies.find(code).map(Agency::name).orElse("");
+    }
+
+    @GET
+    @Path("import/template")
+    @Produces({XLSX, CSV})
+    @Operation(summary = "下载导入模板 (the import template agencies fill in)")
+    public Response template(@QueryParam("format") @DefaultValue("xlsx") String format) {
+        if (format.equalsIgnoreCase("csv")) {
+            return Response.ok(CatalogExchange.templateCsv(), CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"catalog-template.csv\"").build();
+        }
+        return Response.ok(CatalogExchange.templateXlsx(), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"catalog-template.xlsx\"").build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({CSV, XLSX})
+    @Operation(summary = "批量导入信息资源草稿：任一行不合格则全部不导入，并逐行说明原因 (bulk import; all rows or none, with a row-by-row report)")
+    public Response importEntries(InputStream body, @HeaderParam("Content-Type") String contentType,
+            @HeaderParam(ACTOR_HEADER) String actor) throws IOException {
+        CatalogExchange.Parsed parsed = contentType != null && contentType.startsWith(XLSX)
+                ? CatalogExchange.readXlsx(body) : CatalogExchange.readCsv(body);
+        if (!parsed.problems().isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "导入文件格式有 " + parsed.problems().size()
+                    + " 处问题，未导入任何内容 (the file has " + parsed.problems().size() + " problem(s); nothing was imported)",
+                    parsed.problems());
+        }
+        List<CatalogEntry> created;
+        try {
+            created = catalog.createAll(parsed.drafts(), actor);
+        } catch (ProblemException e) {
+            throw e.violations() == null || e.violations().isEmpty() ? e
+                    : new ProblemException(e.type(), e.detail(), parsed.toSheetRows(e.violations()));
+        }
+        ObjectNode out = EntryJson.MAPPER.createObjectNode();
+        out.put("imported", created.size());
+        ArrayNode codes = out.putArray("codes");
+        created.forEach(c -> codes.add(c.code().value()));
+        return Response.status(Response.Status.CREATED).entity(out).build();
+    }
+
+    private static void page(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > CatalogQuery.MAX_LIMIT) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "分页参数无效 (invalid paging)",
+                    List.of(new Violation(offset < 0 ? "offset" : "limit", "offset 不小于 0，limit 在 1 到 " + CatalogQuery.MAX_LIMIT + " 之间",
+                            "offset >= 0 and 1 <= limit <= " + CatalogQuery.MAX_LIMIT)));
+        }
+    }
+
+    private static CatalogAudience audience(String name) {
+        return switch (name == null ? "open" : name.toLowerCase(Locale.ROOT)) {
+            case "open" -> CatalogAudience.PUBLIC;
+            case "share" -> CatalogAudience.AGENCY;
+            default -> throw new ProblemException(ProblemType.VALIDATION_FAILED, "catalog 应为 open（开放目录）或 share（共享目录）",
+                    List.of(new Violation("catalog", "catalog 应为 open（开放目录）或 share（共享目录）",
+                            "catalog is open (open catalog) or share (share catalog)")));
+        };
+    }
+
+    private static ResourceCode code(String cls, String seq) {
+        return identifier(() -> ResourceCode.parse(cls + "/" + seq));
+    }
+
+    private static <E extends Enum<E> & Labelled> E term(String field, Class<E> type, String value) {
+        return Labelled.parse(type, value).orElseThrow(() -> new ProblemException(ProblemType.VALIDATION_FAILED,
+                field + " 取值无法识别 (unknown value)", List.of(new Violation(field, "取值“" + value + "”无法识别", "unknown value '" + value + "'"))));
+    }
+
+    private static ProblemException notFound(String code) {
+        return new ProblemException(ProblemType.NOT_FOUND, "信息资源 " + code + " 不存在 (no such catalog entry)");
+    }
+
+    private static <T> T identifier(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (InvalidIdentifierException e) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, e.getMessage(),
+                    List.of(new Violation(e.field(), e.messageZh(), e.messageEn())));
+        }
+    }
+}
