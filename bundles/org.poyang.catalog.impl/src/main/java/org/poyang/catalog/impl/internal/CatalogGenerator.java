@@ -361,4 +361,20 @@ final class CatalogGenerator {
         }
         return out;
     }
+
+    /**
+     * Words that occur in generated names, abstracts, keywords and item names, for benchmark queries:
+     * what a user would type (topics, nouns, qualifiers, keywords, city names, item subjects).
+     */
+    static List<String> queryVocabulary() {
+        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+        for (String[] list : new String[][] {TOPICS, NOUNS, QUALIFIERS, KEYWORDS, CITY_NAMES, ITEM_SUBJECTS}) {
+            for (String w : list) {
+                if (w.length() >= 2) {
+                    words.add(w);
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
 }

@@ -37,11 +37,19 @@ final class CatalogStore implements AutoCloseable {
     }
 
     static final String ENTRY_COLUMNS = "RESOURCE_CODE, CLASS_CODE, NAME, PROVIDER_CODE, SCOPE_CODE, STATUS, OPEN_TYPE, "
-            + "SHARE_TYPE, GRADE, VERSION, SUMMARY, KEYWORDS, ITEM_NAMES, UPDATED_AT, UPDATED_BY, DOC";
+            + "SHARE_TYPE, GRADE, VERSION, SUMMARY, KEYWORDS, ITEM_NAMES, UPDATED_AT, UPDATED_BY";
+    /** The current state's full JSON is its latest version's; entries join their current version. */
+    static final String CURRENT_DOC = "SELECT v.DOC FROM CAT_ENTRY e JOIN CAT_ENTRY_VERSION v ON v.RESOURCE_CODE = e.RESOURCE_CODE "
+            + "AND v.VERSION = e.VERSION";
 
     private final Connection c;
     private final Map<String, Integer> sequences = new HashMap<>();
+    private final Set<String> newSequences = new LinkedHashSet<>();
+    private boolean allSequences;
     private final Map<String, Optional<Collector>> collectors = new HashMap<>();
+    private boolean preloaded;
+    /** Item uses to insert at commit, sorted by key so that the index is written page by page. */
+    private final List<String[]> uses = new ArrayList<>();
     private PreparedStatement insertEntry;
     private PreparedStatement insertVersion;
     private PreparedStatement insertCollector;
@@ -60,7 +68,10 @@ final class CatalogStore implements AutoCloseable {
     /** The next resource code in {@code classification}, locking its sequence row until commit. */
     ResourceCode nextCode(ClassificationCode classification) throws SQLException {
         Integer last = sequences.get(classification.value());
-        if (last == null) {
+        if (last == null && allSequences) {
+            last = 0;
+            newSequences.add(classification.value());
+        } else if (last == null) {
             try (PreparedStatement lock = c.prepareStatement("UPDATE CAT_CODE_SEQ SET LAST_SEQ = LAST_SEQ WHERE CLASS_CODE = ?")) {
                 lock.setString(1, classification.value());
                 if (lock.executeUpdate() == 0) {
@@ -84,6 +95,22 @@ final class CatalogStore implements AutoCloseable {
     }
 
     /**
+     * For bulk imports: locks the sequence table and reads every sequence at once, instead of locking
+     * and reading one row per classification; new classifications are inserted at commit.
+     */
+    void lockSequences() throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("LOCK TABLE CAT_CODE_SEQ IN EXCLUSIVE MODE");
+            try (ResultSet rs = st.executeQuery("SELECT CLASS_CODE, LAST_SEQ FROM CAT_CODE_SEQ")) {
+                while (rs.next()) {
+                    sequences.putIfAbsent(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        allSequences = true;
+    }
+
+    /**
      * Art. 12: claims every item of {@code entry} for its collecting agency. An item already claimed by
      * another agency adds a violation naming both entries; claims of this entry are recorded.
      */
@@ -94,7 +121,7 @@ final class CatalogStore implements AutoCloseable {
             String key = DataItem.key(item.name());
             Optional<Collector> known = collector(key, entryCode);
             if (known.isPresent() && !known.get().agency().equals(item.collectingAgency())) {
-                Collector k = known.get();
+                Collector k = known.get().entryCode() != null ? known.get() : example(key, entryCode, known.get().agency());
                 out.add(new Violation(prefix + "items[" + (n + 1) + "].collectingAgency",
                         "信息项“" + item.name() + "”已由信息资源 " + k.entryCode() + "“" + k.entryName() + "”登记法定采集部门 " + k.agency()
                                 + "；本信息资源“" + entryName + "”声明的采集部门 " + item.collectingAgency()
@@ -114,30 +141,38 @@ final class CatalogStore implements AutoCloseable {
                 insertCollector.addBatch();
                 collectors.put(key, Optional.of(new Collector(item.collectingAgency(), entryCode, entryName)));
             }
-            if (insertUse == null) {
-                insertUse = c.prepareStatement("INSERT INTO CAT_ITEM_USE (ITEM_KEY, RESOURCE_CODE) VALUES (?, ?)");
-            }
-            insertUse.setString(1, key);
-            insertUse.setString(2, entryCode);
-            insertUse.addBatch();
+            uses.add(new String[] {key, entryCode});
         }
+    }
+
+    /**
+     * Reads the whole collector register at once, for bulk imports: one query instead of one per
+     * distinct item name. Entries named in refusals are then looked up only when a conflict occurs.
+     */
+    void preloadCollectors() throws SQLException {
+        if (preloaded) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT ITEM_KEY, COLLECTOR_CODE FROM CAT_ITEM_COLLECTOR");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                collectors.putIfAbsent(rs.getString(1), Optional.of(new Collector(new CreditCode(rs.getString(2).strip()), null, null)));
+            }
+        }
+        preloaded = true;
     }
 
     private Optional<Collector> collector(String key, String exceptEntry) throws SQLException {
         Optional<Collector> cached = collectors.get(key);
-        if (cached != null) {
-            return cached;
+        if (cached != null || preloaded) {
+            return cached == null ? Optional.empty() : cached;
         }
         Optional<Collector> found = Optional.empty();
-        try (PreparedStatement ps = c.prepareStatement("SELECT k.COLLECTOR_CODE, u.RESOURCE_CODE, e.NAME FROM CAT_ITEM_COLLECTOR k "
-                + "JOIN CAT_ITEM_USE u ON u.ITEM_KEY = k.ITEM_KEY JOIN CAT_ENTRY e ON e.RESOURCE_CODE = u.RESOURCE_CODE "
-                + "WHERE k.ITEM_KEY = ? AND u.RESOURCE_CODE <> ? ORDER BY u.RESOURCE_CODE")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COLLECTOR_CODE FROM CAT_ITEM_COLLECTOR WHERE ITEM_KEY = ?")) {
             ps.setString(1, key);
-            ps.setString(2, exceptEntry);
-            ps.setMaxRows(1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    found = Optional.of(new Collector(new CreditCode(rs.getString(1).strip()), rs.getString(2), rs.getString(3)));
+                    found = Optional.of(new Collector(new CreditCode(rs.getString(1).strip()), null, null));
                 }
             }
         }
@@ -145,27 +180,40 @@ final class CatalogStore implements AutoCloseable {
         return found;
     }
 
-    /** Releases the Art. 12 claims of an entry (before its items are claimed again, or when it is withdrawn). */
-    void releaseItems(String entryCode) throws SQLException {
-        Set<String> keys = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT ITEM_KEY FROM CAT_ITEM_USE WHERE RESOURCE_CODE = ?")) {
-            ps.setString(1, entryCode);
+    /** An entry other than {@code exceptEntry} that declared {@code agency} as the collector of {@code key}. */
+    private Collector example(String key, String exceptEntry, CreditCode agency) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT u.RESOURCE_CODE, e.NAME FROM CAT_ITEM_USE u "
+                + "JOIN CAT_ENTRY e ON e.RESOURCE_CODE = u.RESOURCE_CODE WHERE u.ITEM_KEY = ? AND u.RESOURCE_CODE <> ? "
+                + "ORDER BY u.RESOURCE_CODE")) {
+            ps.setString(1, key);
+            ps.setString(2, exceptEntry);
+            ps.setMaxRows(1);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
+                if (rs.next()) {
+                    return new Collector(agency, rs.getString(1), rs.getString(2));
                 }
             }
         }
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM CAT_ITEM_USE WHERE RESOURCE_CODE = ?")) {
-            del.setString(1, entryCode);
-            del.executeUpdate();
-        }
-        try (PreparedStatement orphan = c.prepareStatement("DELETE FROM CAT_ITEM_COLLECTOR WHERE ITEM_KEY = ? AND NOT EXISTS "
-                + "(SELECT 1 FROM CAT_ITEM_USE u WHERE u.ITEM_KEY = CAT_ITEM_COLLECTOR.ITEM_KEY)")) {
-            for (String k : keys) {
+        return new Collector(agency, "?", "?");
+    }
+
+    /**
+     * Releases the Art. 12 claims of an entry whose current items are {@code items} (before they are
+     * claimed again, or when the entry is withdrawn); an item no other entry declares leaves the register.
+     */
+    void releaseItems(String entryCode, List<DataItem> items) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM CAT_ITEM_USE WHERE ITEM_KEY = ? AND RESOURCE_CODE = ?");
+                PreparedStatement orphan = c.prepareStatement("DELETE FROM CAT_ITEM_COLLECTOR WHERE ITEM_KEY = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM CAT_ITEM_USE u WHERE u.ITEM_KEY = CAT_ITEM_COLLECTOR.ITEM_KEY)")) {
+            for (DataItem item : items) {
+                String k = DataItem.key(item.name());
+                del.setString(1, k);
+                del.setString(2, entryCode);
+                del.executeUpdate();
                 orphan.setString(1, k);
                 orphan.executeUpdate();
                 collectors.remove(k);
+                preloaded = false;
             }
         }
     }
@@ -173,7 +221,7 @@ final class CatalogStore implements AutoCloseable {
     /** Adds a new entry (version 1). */
     void insert(CatalogEntry e, EntryVersion.Action action, String reason) throws SQLException {
         if (insertEntry == null) {
-            insertEntry = c.prepareStatement("INSERT INTO CAT_ENTRY (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            insertEntry = c.prepareStatement("INSERT INTO CAT_ENTRY (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         bindEntry(insertEntry, e, 1);
         insertEntry.addBatch();
@@ -184,10 +232,10 @@ final class CatalogStore implements AutoCloseable {
     boolean replace(CatalogEntry e, int expectedVersion, EntryVersion.Action action, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE CAT_ENTRY SET CLASS_CODE = ?, NAME = ?, PROVIDER_CODE = ?, "
                 + "SCOPE_CODE = ?, STATUS = ?, OPEN_TYPE = ?, SHARE_TYPE = ?, GRADE = ?, VERSION = ?, SUMMARY = ?, KEYWORDS = ?, "
-                + "ITEM_NAMES = ?, UPDATED_AT = ?, UPDATED_BY = ?, DOC = ? WHERE RESOURCE_CODE = ? AND VERSION = ?")) {
+                + "ITEM_NAMES = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE RESOURCE_CODE = ? AND VERSION = ?")) {
             bindEntry(ps, e, 0);
-            ps.setString(16, e.code().value());
-            ps.setInt(17, expectedVersion);
+            ps.setString(15, e.code().value());
+            ps.setInt(16, expectedVersion);
             if (ps.executeUpdate() == 0) {
                 return false;
             }
@@ -214,8 +262,7 @@ final class CatalogStore implements AutoCloseable {
         ps.setString(i++, truncate(String.join(" ", e.keywords()), 1000));
         ps.setString(i++, String.join(" ", e.items().stream().map(DataItem::name).toList()));
         ps.setTimestamp(i++, Timestamp.from(e.updatedAt()));
-        ps.setString(i++, e.updatedBy());
-        ps.setString(i++, EntryJson.write(e));
+        ps.setString(i, e.updatedBy());
     }
 
     private static String truncate(String s, int max) {
@@ -256,8 +303,26 @@ final class CatalogStore implements AutoCloseable {
 
     /** Executes every batched insert and writes back the sequences, then commits. */
     void commit() throws SQLException {
+        if (!uses.isEmpty()) {
+            uses.sort(java.util.Comparator.<String[], String>comparing(u -> u[0]).thenComparing(u -> u[1]));
+            insertUse = c.prepareStatement("INSERT INTO CAT_ITEM_USE (ITEM_KEY, RESOURCE_CODE) VALUES (?, ?)");
+            for (String[] u : uses) {
+                insertUse.setString(1, u[0]);
+                insertUse.setString(2, u[1]);
+                insertUse.addBatch();
+            }
+        }
         for (PreparedStatement ps : new PreparedStatement[] {insertEntry, insertCollector, insertUse, insertVersion, insertEvent}) {
             if (ps != null) {
+                ps.executeBatch();
+            }
+        }
+        if (!newSequences.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_CODE_SEQ (CLASS_CODE, LAST_SEQ) VALUES (?, 0)")) {
+                for (String code : newSequences) {
+                    ps.setString(1, code);
+                    ps.addBatch();
+                }
                 ps.executeBatch();
             }
         }
@@ -282,7 +347,7 @@ final class CatalogStore implements AutoCloseable {
 
     /** The current state of an entry, read for update when {@code lock}. */
     static Optional<CatalogEntry> current(Connection c, ResourceCode code) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT DOC FROM CAT_ENTRY WHERE RESOURCE_CODE = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(CURRENT_DOC + " WHERE e.RESOURCE_CODE = ?")) {
             ps.setString(1, code.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(EntryJson.entry(rs.getString(1))) : Optional.empty();
@@ -311,7 +376,7 @@ final class CatalogStore implements AutoCloseable {
 
     /** Streams every current entry to {@code sink} (index rebuilds). */
     static void forEach(Connection c, Consumer<CatalogEntry> sink) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT DOC FROM CAT_ENTRY")) {
+        try (PreparedStatement ps = c.prepareStatement(CURRENT_DOC)) {
             ps.setFetchSize(500);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -323,14 +388,14 @@ final class CatalogStore implements AutoCloseable {
 
     /** Current entries by provider and state, ordered by code. */
     static List<CatalogEntry> list(Connection c, CreditCode provider, EntryStatus status, int offset, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT DOC FROM CAT_ENTRY WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(CURRENT_DOC + " WHERE 1 = 1");
         if (provider != null) {
-            sql.append(" AND PROVIDER_CODE = ?");
+            sql.append(" AND e.PROVIDER_CODE = ?");
         }
         if (status != null) {
-            sql.append(" AND STATUS = ?");
+            sql.append(" AND e.STATUS = ?");
         }
-        sql.append(" ORDER BY RESOURCE_CODE OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        sql.append(" ORDER BY e.RESOURCE_CODE OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         List<CatalogEntry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;

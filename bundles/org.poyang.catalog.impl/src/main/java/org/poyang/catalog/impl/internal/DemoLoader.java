@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * them submitted and published by the management department so that the open and share catalogs
  * have content. Runs once, in the background; an existing catalog is never touched.
  */
-@Component(immediate = true, configurationPid = CatalogConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(immediate = true, configurationPid = CatalogConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class DemoLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);

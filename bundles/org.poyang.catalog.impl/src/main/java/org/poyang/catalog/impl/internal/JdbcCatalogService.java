@@ -17,6 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
@@ -76,6 +82,14 @@ public final class JdbcCatalogService implements CatalogService {
      * index in the order they committed (the database's row lock orders the commits themselves).
      */
     private final Object commitOrder = new Object();
+    /** Applies committed changes to the index one at a time, in commit order. */
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "poyang-catalog-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Bulk creations larger than this return once stored; their entries become searchable moments later. */
+    static final int ASYNC_INDEX_THRESHOLD = 100;
 
     @Activate
     public JdbcCatalogService(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
@@ -108,7 +122,48 @@ public final class JdbcCatalogService implements CatalogService {
 
     @Deactivate
     void close() throws IOException {
+        indexer.shutdown();
+        try {
+            if (!indexer.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("Catalog indexing did not finish within 60 s; the index will be rebuilt at the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         index.close();
+    }
+
+    /** Queues the indexing of committed entries behind every earlier commit's. */
+    private Future<?> index(List<CatalogEntry> entries, boolean durable) {
+        return indexer.submit(() -> {
+            try {
+                index.put(entries, this::providerName);
+                if (durable) {
+                    index.commit(entries.size());
+                } else {
+                    index.publish(entries.size());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Catalog index update failed for {} entries; the index will be rebuilt at the next start", entries.size(), e);
+                throw e;
+            }
+        });
+    }
+
+    /** Waits until every change committed so far is searchable. */
+    void awaitIndexed() {
+        await(indexer.submit(() -> { }));
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the change is stored; search catches up at the latest when the index is rebuilt at start
+            LOG.warn("Catalog change stored but not yet searchable", e);
+        }
     }
 
     /** Rebuilds the index when it does not hold exactly what the database holds. */
@@ -186,6 +241,10 @@ public final class JdbcCatalogService implements CatalogService {
         EntryRules.Context ctx = context(Optional.empty());
         try (Connection c = dataSource.getConnection(); CatalogStore store = new CatalogStore(c)) {
             try {
+                if (drafts.size() > ASYNC_INDEX_THRESHOLD) {
+                    store.lockSequences();
+                    store.preloadCollectors();
+                }
                 for (int n = 0; n < drafts.size(); n++) {
                     String p = prefix != null ? prefix : "rows[" + (n + 1) + "].";
                     EntryDraft d = drafts.get(n);
@@ -208,10 +267,13 @@ public final class JdbcCatalogService implements CatalogService {
                     c.rollback();
                     throw refused(violations, prefix == null ? drafts.size() : 0);
                 }
+                Future<?> indexed;
                 synchronized (commitOrder) {
                     store.commit();
-                    index.put(created, this::providerName);
-                    index.commit(created.size());
+                    indexed = index(created, true);
+                }
+                if (created.size() <= ASYNC_INDEX_THRESHOLD) {
+                    await(indexed);
                 }
                 return created;
             } catch (SQLException | RuntimeException e) {
@@ -275,7 +337,7 @@ public final class JdbcCatalogService implements CatalogService {
                         violations.add(new Violation("provider", "信息资源的提供方不可变更", "an entry's provider cannot change"));
                     }
                     if (violations.isEmpty()) {
-                        store.releaseItems(code.value());
+                        store.releaseItems(code.value(), cur.items());
                         store.claimItems(code.value(), k.name(), k.items(), "", violations);
                     }
                 }
@@ -291,11 +353,12 @@ public final class JdbcCatalogService implements CatalogService {
                 if (next.status() == EntryStatus.PUBLISHED) {
                     store.event("catalog/entry/changed", next);
                 }
+                Future<?> indexed;
                 synchronized (commitOrder) {
                     store.commit();
-                    index.put(List.of(next), this::providerName);
-                    index.publish(1);
+                    indexed = index(List.of(next), false);
                 }
+                await(indexed);
                 return next;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -347,7 +410,7 @@ public final class JdbcCatalogService implements CatalogService {
                         cur.relatedCodes(), cur.keywords(), cur.baseDatabase(), cur.thematicDatabase(), cur.priorityCategory(),
                         cur.scope(), cur.grade(), target, cur.version() + 1, now, who);
                 if (target == EntryStatus.WITHDRAWN) {
-                    store.releaseItems(code.value()); // a withdrawn entry no longer holds its items (Art. 12)
+                    store.releaseItems(code.value(), cur.items()); // a withdrawn entry no longer holds its items (Art. 12)
                 }
                 if (!store.replace(next, cur.version(), action, why)) {
                     throw new ProblemException(VERSION_CONFLICT, "信息资源 " + code + " 刚被他人修改 (changed concurrently)");
@@ -357,11 +420,12 @@ public final class JdbcCatalogService implements CatalogService {
                 } else if (target == EntryStatus.WITHDRAWN) {
                     store.event("catalog/entry/withdrawn", next);
                 }
+                Future<?> indexed;
                 synchronized (commitOrder) {
                     store.commit();
-                    index.put(List.of(next), this::providerName);
-                    index.publish(1);
+                    indexed = index(List.of(next), false);
                 }
+                await(indexed);
                 return next;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -425,7 +489,7 @@ public final class JdbcCatalogService implements CatalogService {
         return index.search(query);
     }
 
-    /** Words the index's Chinese segmenter finds in {@code text} (shown with search results and in tests). */
+    /** The terms the index's analyzer makes of {@code text}. */
     List<String> segment(String text) {
         try {
             return index.tokens(text);

@@ -1,0 +1,187 @@
+package org.poyang.catalog.impl.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poyang.catalog.api.CatalogAudience;
+import org.poyang.catalog.api.CatalogEntry;
+import org.poyang.catalog.api.CatalogQuery;
+import org.poyang.catalog.api.EntryDraft;
+import org.poyang.catalog.api.EntryVersion.Action;
+import org.poyang.catalog.api.NewAgency;
+import org.poyang.platform.rest.ProblemException;
+
+/**
+ * The catalog service on a real embedded Derby with the real change log, outside OSGi: Art. 12
+ * across entries and after withdrawal, bulk creation all or nothing, and the search index kept
+ * exactly in step with the database (rebuilt when it is not).
+ */
+class JdbcCatalogServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedDataSource ds;
+    private JdbcAgencyService agencies;
+    private JdbcCatalogService catalog;
+    private List<NewAgency> known;
+
+    @BeforeEach
+    void start() throws Exception {
+        ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("db").toString());
+        ds.setCreateDatabase("create");
+        try (Connection c = ds.getConnection()) {
+            var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
+                    "liquibase.analytics.enabled", Boolean.FALSE, "liquibase.showBanner", Boolean.FALSE), () -> {
+                        @SuppressWarnings("deprecation")
+                        Liquibase lb = new Liquibase("db/org.poyang.catalog.impl/changelog.xml",
+                                Scope.getCurrentScope().getResourceAccessor(), db);
+                        lb.update(new Contexts(), new LabelExpression());
+                    });
+        }
+        agencies = new JdbcAgencyService(ds, null);
+        known = new CatalogGenerator(1).agencies(12);
+        known.forEach(agencies::register);
+        catalog = open();
+    }
+
+    private JdbcCatalogService open() {
+        return new JdbcCatalogService(ds, agencies, dir.resolve("index"), 4, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (catalog != null) {
+            catalog.close();
+        }
+        ds.setShutdownDatabase("shutdown");
+        try {
+            ds.getConnection().close();
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown as an exception
+        }
+    }
+
+    private EntryDraft draft(String name, String item, String collector) {
+        EntryDraft d = new CatalogGenerator(7).entries(known, 1).get(0);
+        return new EntryDraft(d.classification(), name, d.provider(), d.summary(), d.format(),
+                List.of(new EntryDraft.ItemDraft(item, "STRING", "50", "false", "NONE", "GENERAL_1", collector)), d.shareType(),
+                d.shareConditions(), d.shareMethod(), d.legalBasis(), "UNCONDITIONAL", d.openConditions(), null, null,
+                d.updateFrequency(), null, d.keywords(), d.baseDatabase(), d.thematicDatabase(), d.priorityCategory(), d.scope(), null);
+    }
+
+    private long search(String text, CatalogAudience audience) {
+        return catalog.search(new CatalogQuery(text, audience, Map.of(), 0, 20)).total();
+    }
+
+    @Test
+    void art12AWithdrawnEntryReleasesItsItemsForAnotherCollector() {
+        String a = known.get(0).creditCode();
+        String b = known.get(1).creditCode();
+        CatalogEntry first = catalog.create(draft("排污许可信息", "排污许可证编号", a), "t");
+        assertThatThrownBy(() -> catalog.create(draft("排污监测信息", "排污许可证编号", b), "t"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.violations()).singleElement()
+                        .satisfies(v -> assertThat(v.messageZh()).contains(first.code().value()).contains("排污许可信息")
+                                .contains("排污监测信息").contains("第十二条")));
+        catalog.transition(first.code(), Action.SUBMIT, "t", null);
+        catalog.transition(first.code(), Action.PUBLISH, "t", null);
+        catalog.transition(first.code(), Action.WITHDRAW, "t", "采集职责划转");
+        assertThat(catalog.create(draft("排污监测信息", "排污许可证编号", b), "t").items().get(0).collectingAgency().value())
+                .isEqualTo(b);
+    }
+
+    @Test
+    void art12AnEntryMayChangeTheCollectorOfAnItemOnlyItDeclares() {
+        String a = known.get(0).creditCode();
+        String b = known.get(1).creditCode();
+        CatalogEntry e = catalog.create(draft("河道水位信息", "水位站编码", a), "t");
+        CatalogEntry changed = catalog.update(e.code(), draft("河道水位信息", "水位站编码", b), 1, "t", null);
+        assertThat(changed.items().get(0).collectingAgency().value()).isEqualTo(b);
+        assertThatThrownBy(() -> catalog.create(draft("水文站点信息", "水位站编码", a), "t")).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void bulkCreationIsAllOrNothingAcrossRowsIncludingArt12BetweenRows() {
+        String a = known.get(0).creditCode();
+        String b = known.get(1).creditCode();
+        List<EntryDraft> rows = new ArrayList<>(new CatalogGenerator(3).entries(known, 150));
+        rows.add(draft("甲", "同一信息项", a));
+        rows.add(draft("乙", "同一信息项", b));
+        assertThatThrownBy(() -> catalog.createAll(rows, "t")).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.violations()).singleElement().satisfies(v -> assertThat(v.field())
+                        .isEqualTo("rows[152].items[1].collectingAgency")));
+        assertThat(catalog.list(null, null, 0, 10)).isEmpty();
+        rows.remove(rows.size() - 1);
+        assertThat(catalog.createAll(rows, "t")).hasSize(151);
+        catalog.awaitIndexed();
+        assertThat(search("同一信息项", CatalogAudience.MANAGEMENT)).isEqualTo(1);
+    }
+
+    @Test
+    void theIndexIsRebuiltWhenItIsMissingOrBehindTheDatabase() throws Exception {
+        String a = known.get(0).creditCode();
+        CatalogEntry e = catalog.create(draft("森林防火监测信息", "瞭望塔编号", a), "t");
+        catalog.transition(e.code(), Action.SUBMIT, "t", null);
+        catalog.transition(e.code(), Action.PUBLISH, "t", null);
+        assertThat(search("森林防火", CatalogAudience.PUBLIC)).isEqualTo(1);
+        catalog.close();
+        catalog = null;
+
+        // a change committed but never indexed (the process died in between)
+        String doc;
+        try (Connection c = ds.getConnection();
+                PreparedStatement read = c.prepareStatement("SELECT DOC FROM CAT_ENTRY_VERSION WHERE RESOURCE_CODE = ? AND VERSION = 3")) {
+            read.setString(1, e.code().value());
+            try (var rs = read.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                doc = rs.getString(1).replace("森林防火监测信息", "森林草原防火监测信息").replace("\"version\":3", "\"version\":4");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAT_ENTRY_VERSION (RESOURCE_CODE, VERSION, ACTION, ACTOR, "
+                    + "CHANGED_AT, DOC) VALUES (?, 4, 'UPDATE', 't', CURRENT_TIMESTAMP, ?)")) {
+                ps.setString(1, e.code().value());
+                ps.setString(2, doc);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement up = c.prepareStatement("UPDATE CAT_ENTRY SET VERSION = 4 WHERE RESOURCE_CODE = ?")) {
+                up.setString(1, e.code().value());
+                assertThat(up.executeUpdate()).isEqualTo(1);
+            }
+        }
+        catalog = open();
+        assertThat(search("草原防火", CatalogAudience.PUBLIC)).isEqualTo(1);
+        catalog.close();
+        catalog = null;
+
+        try (Stream<Path> files = Files.walk(dir.resolve("index"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        catalog = open();
+        assertThat(search("草原防火", CatalogAudience.PUBLIC)).isEqualTo(1);
+        assertThat(search("草原防火", CatalogAudience.AGENCY)).isEqualTo(1);
+    }
+}
