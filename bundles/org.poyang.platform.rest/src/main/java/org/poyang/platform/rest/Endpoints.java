@@ -20,6 +20,13 @@ public final class Endpoints {
      */
     public static final String REST_PROVIDER = "poyang.rest.provider";
 
+    /**
+     * Largest request body, in bytes, a REST endpoint accepts when it needs another limit than the
+     * bridge's {@code maxRequestBytes} (e.g. a bulk import). A {@code Long} or a decimal string; applies
+     * to every path under the endpoint's address. Larger bodies get 413 before they are read.
+     */
+    public static final String MAX_REQUEST_BYTES = "poyang.rest.maxRequestBytes";
+
     /** Path prefix of every REST endpoint. */
     public static final String API_ROOT = "/api";
 

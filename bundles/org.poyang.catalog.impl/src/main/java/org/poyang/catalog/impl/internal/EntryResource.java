@@ -67,7 +67,8 @@ import org.poyang.platform.rest.Violation;
  * Who acts is taken from the {@value #ACTOR_HEADER} header until the security module authenticates
  * callers; the audience of a search is chosen by {@code catalog=open|share}.
  */
-@Component(service = EntryResource.class, property = Endpoints.REST_ADDRESS + "=/catalog/entries")
+@Component(service = EntryResource.class, property = {Endpoints.REST_ADDRESS + "=/catalog/entries",
+    Endpoints.MAX_REQUEST_BYTES + ":Long=" + EntryResource.MAX_IMPORT_BYTES})
 @Path("/")
 @Tag(name = "catalog", description = "公共数据资源目录 (public data resource catalog)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,6 +76,8 @@ public final class EntryResource {
 
     /** Interim identity of the caller, recorded in versions, until the security module authenticates callers. */
     public static final String ACTOR_HEADER = "Poyang-Actor";
+    /** Request bodies up to 64 MiB: a 20,000-entry import file in CSV is about 20 MiB. */
+    static final long MAX_IMPORT_BYTES = 64L * 1024 * 1024;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
     static final String JSON_LD = "application/ld+json";

@@ -106,6 +106,48 @@ class ErrorContractTest {
     }
 
     @Test
+    void anEndpointMayHaveItsOwnBodyLimitAboveOrBelowTheDefault() throws Exception {
+        Hashtable<String, Object> small = new Hashtable<>();
+        small.put(Endpoints.REST_ADDRESS, "/probe-small");
+        small.put(Endpoints.MAX_REQUEST_BYTES, 1024L);
+        Hashtable<String, Object> large = new Hashtable<>();
+        large.put(Endpoints.REST_ADDRESS, "/probe-large");
+        large.put(Endpoints.MAX_REQUEST_BYTES, "16777216");
+        Hashtable<String, Object> plain = new Hashtable<>();
+        plain.put(Endpoints.REST_ADDRESS, "/probe-large-not");
+        ServiceRegistration<Object> s = context.registerService(Object.class, new Probes.Sink(), small);
+        ServiceRegistration<Object> l = context.registerService(Object.class, new Probes.Sink(), large);
+        ServiceRegistration<Object> p = context.registerService(Object.class, new Probes.Sink(), plain);
+        try {
+            assertThat(http.post("/api/probe-small", "text/plain", "x".repeat(1024)).body()).isEqualTo("1024");
+            problem(http.post("/api/probe-small", "text/plain", "x".repeat(1025)), 413, "payload-too-large");
+            byte[] eleven = new byte[11 * 1024 * 1024];
+            HttpResponse<String> ok = http.post("/api/probe-large", "application/octet-stream", HttpRequest.BodyPublishers.ofByteArray(eleven));
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).isEqualTo(Integer.toString(eleven.length));
+            // the same body chunked, and a sibling whose address merely starts with the same letters: default limit
+            HttpResponse<String> chunked = http.post("/api/probe-large", "application/octet-stream",
+                    HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(eleven)));
+            assertThat(chunked.body()).isEqualTo(Integer.toString(eleven.length));
+            problem(http.post("/api/probe-large-not", "application/octet-stream", HttpRequest.BodyPublishers.ofByteArray(eleven)),
+                    413, "payload-too-large");
+        } finally {
+            s.unregister();
+            l.unregister();
+            p.unregister();
+        }
+        // withdrawn with its endpoint: a new endpoint at the same address has the default again
+        ServiceRegistration<Object> again = context.registerService(Object.class, new Probes.Sink(),
+                new Hashtable<>(java.util.Map.of(Endpoints.REST_ADDRESS, "/probe-large")));
+        try {
+            problem(http.post("/api/probe-large", "application/octet-stream",
+                    HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])), 413, "payload-too-large");
+        } finally {
+            again.unregister();
+        }
+    }
+
+    @Test
     void unexpectedFailureIs500WithIncidentIdAndNoInternals() throws Exception {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Endpoints.REST_ADDRESS, "/probe-boom");

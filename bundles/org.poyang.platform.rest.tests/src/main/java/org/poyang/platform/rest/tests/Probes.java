@@ -38,6 +38,22 @@ final class Probes {
         }
     }
 
+    /** A REST resource that reads any request body and answers with its length. */
+    @Path("/")
+    public static final class Sink {
+        @jakarta.ws.rs.POST
+        @jakarta.ws.rs.Consumes(MediaType.WILDCARD)
+        @Produces(MediaType.TEXT_PLAIN)
+        public String count(java.io.InputStream body) throws java.io.IOException {
+            long n = 0;
+            byte[] buf = new byte[65536];
+            for (int r; (r = body.read(buf)) >= 0;) {
+                n += r;
+            }
+            return Long.toString(n);
+        }
+    }
+
     /** A SOAP implementor; {@code fail} throws an unexpected exception whose text must not leak. */
     @WebService(name = "ProbePort", serviceName = "ProbeService", targetNamespace = "urn:poyang:test:probe")
     public static class Soap {

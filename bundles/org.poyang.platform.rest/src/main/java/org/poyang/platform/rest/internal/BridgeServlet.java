@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.cxf.Bus;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
@@ -31,6 +33,8 @@ final class BridgeServlet extends CXFNonSpringServlet {
     private final transient DestinationRegistry registry;
     private final transient ClassLoader cxfLoader;
     private final long maxRequestBytes;
+    /** Endpoints with their own limit: address (e.g. {@code /api/catalog/entries}) to bytes. */
+    private final transient Map<String, Long> endpointLimits = new ConcurrentHashMap<>();
 
     BridgeServlet(DestinationRegistry registry, Bus bus, ClassLoader cxfLoader, long maxRequestBytes) {
         super(registry, bus);
@@ -60,13 +64,37 @@ final class BridgeServlet extends CXFNonSpringServlet {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         long declared = request.getContentLengthLong();
-        if (declared > maxRequestBytes) {
+        long limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
+        if (declared > limit) {
             response.setHeader("Connection", "close");
-            writeProblem(response, ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(maxRequestBytes).describe(),
+            writeProblem(response, ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(limit).describe(),
                     request.getRequestURI());
             return;
         }
-        super.service(declared < 0 ? new LimitedRequest(request, maxRequestBytes) : request, response);
+        super.service(declared < 0 ? new LimitedRequest(request, limit) : request, response);
+    }
+
+    /** Gives the endpoint at {@code address} its own request body limit, or the default again when null. */
+    void limit(String address, Long bytes) {
+        if (bytes == null) {
+            endpointLimits.remove(address);
+        } else {
+            endpointLimits.put(address, bytes);
+        }
+    }
+
+    /** The limit of the endpoint whose address is the longest prefix of {@code path}. */
+    long limitFor(String path) {
+        if (endpointLimits.isEmpty()) {
+            return maxRequestBytes;
+        }
+        String best = null;
+        for (String a : endpointLimits.keySet()) {
+            if ((path.equals(a) || path.startsWith(a + "/")) && (best == null || a.length() > best.length())) {
+                best = a;
+            }
+        }
+        return best == null ? maxRequestBytes : endpointLimits.get(best);
     }
 
     static void writeProblem(HttpServletResponse res, ProblemType type, String detail, String instance) throws IOException {

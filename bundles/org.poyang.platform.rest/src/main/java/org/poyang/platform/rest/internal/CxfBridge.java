@@ -86,6 +86,7 @@ public final class CxfBridge implements PublishedEndpoints {
     private final ClassLoader cxfLoader = ExtensionManagerBus.class.getClassLoader();
     private final Bus bus;
     private final ServiceRegistration<Servlet> servletRegistration;
+    private final BridgeServlet servlet;
     private final ServiceRegistration<PublishedEndpoints> statusRegistration;
     private final Map<ServiceReference<Object>, Object> providers = new ConcurrentHashMap<>();
     private final Map<ServiceReference<Object>, Published> published = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ public final class CxfBridge implements PublishedEndpoints {
         } catch (Exception e) {
             throw new IllegalStateException("CXF HTTP transport missing from the CXF wrapper bundle", e);
         }
-        BridgeServlet servlet = new BridgeServlet(http.getRegistry(), bus, cxfLoader, config.maxRequestBytes());
+        servlet = new BridgeServlet(http.getRegistry(), bus, cxfLoader, config.maxRequestBytes());
         publishRoot();
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/*");
@@ -230,7 +231,13 @@ public final class CxfBridge implements PublishedEndpoints {
             if (rest != null) {
                 String a = Endpoints.API_ROOT + rest;
                 restServer = withCxfLoader(() -> createRest(a, service));
-                LOG.info("Published REST {} from {}", a, ref.getBundle().getSymbolicName());
+                Long limit = maxRequestBytes(ref);
+                servlet.limit(a, limit);
+                if (limit != null) {
+                    LOG.info("Published REST {} from {} (request bodies up to {} bytes)", a, ref.getBundle().getSymbolicName(), limit);
+                } else {
+                    LOG.info("Published REST {} from {}", a, ref.getBundle().getSymbolicName());
+                }
             }
             if (soap != null) {
                 String a = Endpoints.SOAP_ROOT + soap;
@@ -254,11 +261,33 @@ public final class CxfBridge implements PublishedEndpoints {
     private synchronized void withdraw(ServiceReference<Object> ref) {
         Published p = published.remove(ref);
         if (p != null) {
+            if (p.restAddress() != null) {
+                servlet.limit(Endpoints.API_ROOT + p.restAddress(), null);
+            }
             destroy(p);
             openApi.invalidate(publishedRest());
             LOG.info("Withdrew endpoints of service {} from {}", ref.getProperty(Constants.SERVICE_ID),
                     ref.getBundle() == null ? "a stopped bundle" : ref.getBundle().getSymbolicName());
         }
+    }
+
+    /** The endpoint's own request body limit ({@link Endpoints#MAX_REQUEST_BYTES}), or null for the default. */
+    private static Long maxRequestBytes(ServiceReference<Object> ref) {
+        Object v = ref.getProperty(Endpoints.MAX_REQUEST_BYTES);
+        if (v == null) {
+            return null;
+        }
+        try {
+            long n = v instanceof Number num ? num.longValue() : Long.parseLong(v.toString().strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warn("Service {} of bundle {}: {}={} is not a positive number of bytes; the default limit applies",
+                ref.getProperty(Constants.SERVICE_ID), ref.getBundle().getSymbolicName(), Endpoints.MAX_REQUEST_BYTES, v);
+        return null;
     }
 
     private void destroy(Published p) {
