@@ -13,9 +13,13 @@ import java.util.Objects;
  */
 public record ClassificationCode(String value) {
 
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("[1-3]\\d{5}(\\d{3})?");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-./\\s]");
+
+
     public ClassificationCode {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("[1-3]\\d{5}(\\d{3})?")) {
+        if (!FORMAT.matcher(value).matches()) {
             throw new InvalidIdentifierException("classification",
                     "分类代码“" + value + "”应为 6 位（类/项/目）或 9 位（类/项/目/细目）数字，类为 1、2 或 3",
                     "a classification code has 6 or 9 digits (category/class/group[/sub-group]) and a category of 1, 2 or 3");
@@ -27,7 +31,7 @@ public record ClassificationCode(String value) {
         if (text == null || text.isBlank()) {
             throw new InvalidIdentifierException("classification", "分类代码不能为空", "a classification code is required");
         }
-        return new ClassificationCode(text.strip().replaceAll("[-./\\s]", ""));
+        return new ClassificationCode(SEPARATORS.matcher(text.strip()).replaceAll(""));
     }
 
     /** 类: 1, 2 or 3. */

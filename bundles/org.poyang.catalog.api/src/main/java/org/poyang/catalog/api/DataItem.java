@@ -16,6 +16,9 @@ import java.util.Objects;
 public record DataItem(String name, DataType dataType, Integer length, boolean identifiesPerson,
         SensitiveType sensitiveType, Grade grade, CreditCode collectingAgency) {
 
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
+
     public DataItem {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataType, "dataType");
@@ -34,6 +37,6 @@ public record DataItem(String name, DataType dataType, Integer length, boolean i
      * folded and blanks removed, so that {@code 公民身份号码} and {@code 公民身份号码 } are the same item.
      */
     public static String key(String name) {
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        return BLANKS.matcher(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC)).replaceAll("");
     }
 }

@@ -40,6 +40,7 @@ public record Grade(Tier tier, int level) implements Comparable<Grade> {
     public static final int MAX_GENERAL_LEVEL = 9;
 
     public static final Grade IMPORTANT = new Grade(Tier.IMPORTANT, 0);
+    private static final java.util.regex.Pattern GENERAL = java.util.regex.Pattern.compile("(?:GENERAL_|一般数据[（(]?|一般)(\\d)(?:级)?[）)]?");
     public static final Grade CORE = new Grade(Tier.CORE, 0);
 
     public Grade {
@@ -102,7 +103,7 @@ public record Grade(Tier tier, int level) implements Comparable<Grade> {
         if (t.equals("IMPORTANT") || t.equals("重要数据") || t.equals("重要")) {
             return IMPORTANT;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:GENERAL_|一般数据[（(]?|一般)(\\d)(?:级)?[）)]?").matcher(t);
+        java.util.regex.Matcher m = GENERAL.matcher(t);
         if (m.matches()) {
             return general(Integer.parseInt(m.group(1)));
         }

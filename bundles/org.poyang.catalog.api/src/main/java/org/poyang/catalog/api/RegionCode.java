@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public record RegionCode(String value) {
 
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("\\d{6}");
+
+
     /** The province-level prefixes of GB/T 2260 (including 71 Taiwan, 81 Hong Kong, 82 Macao). */
     private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33",
             "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
@@ -25,7 +28,7 @@ public record RegionCode(String value) {
 
     public RegionCode {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("\\d{6}")) {
+        if (!FORMAT.matcher(value).matches()) {
             throw new InvalidIdentifierException("regionCode", "行政区划代码应为 6 位数字：'" + value + "'",
                     "a region code has six digits: '" + value + "'");
         }

@@ -11,9 +11,12 @@ import java.util.Objects;
  */
 public record ResourceCode(String value) {
 
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("[1-3]\\d{5}(\\d{3})?/\\d{6}");
+
+
     public ResourceCode {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("[1-3]\\d{5}(\\d{3})?/\\d{6}")) {
+        if (!FORMAT.matcher(value).matches()) {
             throw new InvalidIdentifierException("resourceCode", "信息资源代码“" + value + "”格式不正确，应为“分类代码/6 位顺序码”",
                     "a resource code is a classification code, a slash and a six-digit sequence number");
         }
