@@ -1,0 +1,10 @@
+/**
+ * Security of the platform (安全管理, Art. 12, 24, 29-31, 35, 39 of the Jiangxi Public Data
+ * Management Measures). This first slice holds the tamper-evident audit trail (审计日志, Art. 30,
+ * 35); identity, the policy enforcement point, masking and encryption follow in the same package.
+ * <p>
+ * Version 0.x: the API is still being built and may change without a major version step.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.poyang.security.api;

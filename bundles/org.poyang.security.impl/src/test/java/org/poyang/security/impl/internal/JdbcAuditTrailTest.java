@@ -1,0 +1,279 @@
+package org.poyang.security.impl.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.AuditEvent.Outcome;
+import org.poyang.security.api.AuditRecord;
+import org.poyang.security.api.AuditUnavailableException;
+import org.poyang.security.api.AuditVerification;
+
+/**
+ * The audit trail of Art. 30 and 35 on a real embedded Derby: records are durable when
+ * {@code record} returns, group-committed under concurrency without gaps, chained by SM3 and
+ * signed by SM2 at checkpoints; the verifier names the first broken record after an edit, a
+ * deletion, a reordering, a truncation or a rewritten chain.
+ */
+class JdbcAuditTrailTest {
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedDataSource ds;
+    private JdbcAuditTrail trail;
+
+    @BeforeEach
+    void start() throws Exception {
+        ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("db").toString());
+        ds.setCreateDatabase("create");
+        try (Connection c = ds.getConnection()) {
+            var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
+                    "liquibase.analytics.enabled", Boolean.FALSE, "liquibase.showBanner", Boolean.FALSE), () -> {
+                        @SuppressWarnings("deprecation")
+                        Liquibase lb = new Liquibase("db/org.poyang.security.impl/changelog.xml",
+                                Scope.getCurrentScope().getResourceAccessor(), db);
+                        lb.update(new Contexts(), new LabelExpression());
+                    });
+        }
+        trail = open(50);
+    }
+
+    private JdbcAuditTrail open(int checkpointRecords) {
+        return new JdbcAuditTrail(ds, AuditSigner.load(dir.resolve("key/audit-sm2.key")), Clock.systemUTC(), checkpointRecords, 3600, 500, 10);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (trail != null) {
+            trail.close();
+        }
+        ds.setShutdownDatabase("shutdown");
+        try {
+            ds.getConnection().close();
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown as an exception
+        }
+    }
+
+    private static AuditEvent event(int i) {
+        return new AuditEvent("user-" + (i % 7), "91110000600037341L", "data.read", "101001/00000" + (i % 3), "履行市场监管职责",
+                "grant-" + i, i % 5 == 0 ? Outcome.DENY : Outcome.PERMIT, i % 5 == 0 ? "超出授权范围（第二十四条）" : null);
+    }
+
+    private void fill(int n) {
+        for (int i = 1; i <= n; i++) {
+            assertThat(trail.record(event(i))).isEqualTo(i);
+        }
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(statement);
+        }
+    }
+
+    private AuditVerification verify() {
+        return trail.verify();
+    }
+
+    @Test
+    void recordsAreChainedAndVerifyIntactWithSignedCheckpoints() {
+        fill(120);
+        AuditVerification v = verify();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.records()).isEqualTo(120);
+        assertThat(v.checkpoints()).isEqualTo(2); // every 50 records
+        List<AuditRecord> denied = trail.search("user-0", null, Outcome.DENY, null, null, 0, 100);
+        assertThat(denied).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.event().subject()).isEqualTo("user-0");
+            assertThat(r.event().outcome()).isEqualTo(Outcome.DENY);
+        });
+        AuditRecord first = trail.search(null, null, null, null, null, 0, 1).get(0);
+        assertThat(first.prevHash()).isEqualTo(AuditChain.GENESIS);
+        assertThat(first.hash()).hasSize(64).isNotEqualTo(first.prevHash());
+    }
+
+    @Test
+    void concurrentCallersAreGroupCommittedWithoutGapsOrDuplicates() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        Set<Long> indexes = ConcurrentHashMap.newKeySet();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int base = t * 100;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    indexes.add(trail.record(event(base + i)));
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(indexes).hasSize(1600);
+        assertThat(indexes.stream().mapToLong(Long::longValue).max().getAsLong()).isEqualTo(1600);
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void recordsSurviveARestartAndTheChainContinues() throws Exception {
+        fill(30);
+        trail.close();
+        trail = open(50);
+        assertThat(trail.lastIndex()).isEqualTo(30);
+        assertThat(trail.record(event(31))).isEqualTo(31);
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEditedRecordIsNamed() throws Exception {
+        fill(80);
+        sql("UPDATE SEC_AUDIT SET SUBJECT = 'someone-else' WHERE IDX = 37");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBrokenIndex()).isEqualTo(37);
+        assertThat(v.reason()).contains("edited");
+    }
+
+    @Test
+    void aDeletedRecordIsNamed() throws Exception {
+        fill(80);
+        sql("DELETE FROM SEC_AUDIT WHERE IDX = 12");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBrokenIndex()).isEqualTo(12);
+        assertThat(v.reason()).contains("deleted");
+    }
+
+    @Test
+    void reorderedRecordsAreNamed() throws Exception {
+        fill(80);
+        // swap the content of records 20 and 21, keeping each row's own index and hashes
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE SEC_AUDIT SET IDX = -20 WHERE IDX = 20");
+                s.executeUpdate("UPDATE SEC_AUDIT SET IDX = 20 WHERE IDX = 21");
+                s.executeUpdate("UPDATE SEC_AUDIT SET IDX = 21 WHERE IDX = -20");
+            }
+            c.commit();
+        }
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBrokenIndex()).isEqualTo(20);
+    }
+
+    @Test
+    void aTruncatedTrailIsNamedUpToItsLastCheckpoint() throws Exception {
+        fill(60);
+        sql("DELETE FROM SEC_AUDIT WHERE IDX > 45");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBrokenIndex()).isEqualTo(46);
+        assertThat(v.reason()).contains("truncated");
+    }
+
+    @Test
+    void aRewrittenChainFailsAtTheSignedCheckpoint() throws Exception {
+        fill(60);
+        // an attacker edits record 10 and recomputes every later hash, but cannot sign
+        List<AuditRecord> all = trail.search(null, null, null, null, null, 0, 1000);
+        trail.close();
+        trail = null;
+        String prev = AuditChain.GENESIS;
+        try (Connection c = ds.getConnection();
+                PreparedStatement up = c.prepareStatement("UPDATE SEC_AUDIT SET SUBJECT = ?, PREV_HASH = ?, HASH = ? WHERE IDX = ?");
+                PreparedStatement at = c.prepareStatement("SELECT AT_MS FROM SEC_AUDIT WHERE IDX = ?")) {
+            for (AuditRecord r : all) {
+                AuditEvent e = r.index() == 10 ? new AuditEvent("forged", r.event().agency(), r.event().action(), r.event().resource(),
+                        r.event().purpose(), r.event().grantId(), r.event().outcome(), r.event().detail()) : r.event();
+                at.setLong(1, r.index());
+                long ms;
+                try (var rs = at.executeQuery()) {
+                    rs.next();
+                    ms = rs.getLong(1);
+                }
+                String h = AuditChain.hash(prev, r.index(), ms, e);
+                up.setString(1, e.subject());
+                up.setString(2, prev);
+                up.setString(3, h);
+                up.setLong(4, r.index());
+                up.executeUpdate();
+                prev = h;
+            }
+        }
+        trail = open(50);
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBrokenIndex()).isEqualTo(50);
+        assertThat(v.reason()).contains("checkpoint");
+    }
+
+    @Test
+    void aCheckpointSignedByAnotherKeyFailsWhenTheAuditorPinsTheKey() throws Exception {
+        fill(60);
+        String pinned = trail.signingKey().split(" ")[1];
+        try (Connection c = ds.getConnection()) {
+            assertThat(AuditVerifier.verify(c, pinned).intact()).isTrue();
+            AuditSigner other = AuditSigner.load(dir.resolve("other.key"));
+            assertThat(AuditVerifier.verify(c, other.publicKeyHex()).intact()).isFalse();
+        }
+    }
+
+    @Test
+    void theSigningKeyIsKeptOutsideTheDatabaseOwnerOnly() throws Exception {
+        Path key = dir.resolve("key/audit-sm2.key");
+        assertThat(key).exists();
+        assertThat(Files.getPosixFilePermissions(key)).extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+        assertThat(AuditSigner.load(key).keyId()).isEqualTo(AuditSigner.load(key).keyId());
+    }
+
+    @Test
+    void whenTheStoreCannotWriteTheCallerIsRefusedAndNothingIsHalfWritten() throws Exception {
+        fill(5);
+        sql("ALTER TABLE SEC_AUDIT ADD CONSTRAINT CK_BLOCK CHECK (IDX < 6)");
+        assertThatThrownBy(() -> trail.record(event(6))).isInstanceOf(AuditUnavailableException.class);
+        sql("ALTER TABLE SEC_AUDIT DROP CONSTRAINT CK_BLOCK");
+        assertThat(trail.record(event(6))).isEqualTo(6);
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void overlongFieldsAreCutNotRefused() {
+        AuditEvent e = new AuditEvent("u".repeat(500), null, "a", null, null, null, Outcome.SUCCESS, "d".repeat(5000));
+        assertThat(e.subject()).hasSize(AuditEvent.MAX_FIELD);
+        assertThat(e.detail()).hasSize(AuditEvent.MAX_DETAIL);
+        assertThat(trail.record(e)).isEqualTo(1);
+        assertThat(verify().intact()).isTrue();
+    }
+}
