@@ -21,7 +21,7 @@ public record ClassificationCode(String value) {
         Objects.requireNonNull(value, "value");
         if (!FORMAT.matcher(value).matches()) {
             throw new InvalidIdentifierException("classification",
-                    "分类代码“" + value + "”应为 6 位（类/项/目）或 9 位（类/项/目/细目）数字，类为 1、2 或 3",
+                    "分类代码“" + InvalidIdentifierException.quote(value) + "”应为 6 位（类/项/目）或 9 位（类/项/目/细目）数字，类为 1、2 或 3",
                     "a classification code has 6 or 9 digits (category/class/group[/sub-group]) and a category of 1, 2 or 3");
         }
     }

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Where a catalog entry stands in its lifecycle (目录编制与发布, Art. 9): an agency drafts and
  * submits it; the public data management department publishes it or returns it with reasons; a
- * published entry may be withdrawn (动态调整).
+ * published entry may be withdrawn (动态调整), and a draft or returned entry abandoned the same way.
  */
 public enum EntryStatus implements Labelled {
     /** 草稿: being written by the providing agency. */
@@ -35,7 +35,7 @@ public enum EntryStatus implements Labelled {
     /** The states an action may lead to from here. */
     public Set<EntryStatus> next() {
         return switch (this) {
-            case DRAFT, RETURNED -> Set.of(SUBMITTED);
+            case DRAFT, RETURNED -> Set.of(SUBMITTED, WITHDRAWN);
             case SUBMITTED -> Set.of(PUBLISHED, RETURNED);
             case PUBLISHED -> Set.of(WITHDRAWN);
             case WITHDRAWN -> Set.of();

@@ -19,6 +19,14 @@ public class InvalidIdentifierException extends IllegalArgumentException {
         this.messageEn = messageEn;
     }
 
+    /** A submitted value as a message quotes it: at most 40 characters, so refusals stay small. */
+    public static String quote(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
     /** What was checked, e.g. {@code creditCode}. */
     public String field() {
         return field;

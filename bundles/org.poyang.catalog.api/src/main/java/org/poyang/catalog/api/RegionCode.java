@@ -29,8 +29,8 @@ public record RegionCode(String value) {
     public RegionCode {
         Objects.requireNonNull(value, "value");
         if (!FORMAT.matcher(value).matches()) {
-            throw new InvalidIdentifierException("regionCode", "行政区划代码应为 6 位数字：'" + value + "'",
-                    "a region code has six digits: '" + value + "'");
+            throw new InvalidIdentifierException("regionCode", "行政区划代码应为 6 位数字：'" + InvalidIdentifierException.quote(value) + "'",
+                    "a region code has six digits: '" + InvalidIdentifierException.quote(value) + "'");
         }
         if (!PROVINCES.contains(value.substring(0, 2))) {
             throw new InvalidIdentifierException("regionCode", "行政区划代码的省级代码 '" + value.substring(0, 2) + "' 不存在",

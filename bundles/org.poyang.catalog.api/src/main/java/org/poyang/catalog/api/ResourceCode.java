@@ -17,7 +17,7 @@ public record ResourceCode(String value) {
     public ResourceCode {
         Objects.requireNonNull(value, "value");
         if (!FORMAT.matcher(value).matches()) {
-            throw new InvalidIdentifierException("resourceCode", "信息资源代码“" + value + "”格式不正确，应为“分类代码/6 位顺序码”",
+            throw new InvalidIdentifierException("resourceCode", "信息资源代码“" + InvalidIdentifierException.quote(value) + "”格式不正确，应为“分类代码/6 位顺序码”",
                     "a resource code is a classification code, a slash and a six-digit sequence number");
         }
     }

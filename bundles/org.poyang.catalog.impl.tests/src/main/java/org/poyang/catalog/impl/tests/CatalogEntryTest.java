@@ -31,6 +31,7 @@ class CatalogEntryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENCIES = "/api/catalog/agencies";
     private static final String ENTRIES = "/api/catalog/entries";
+    private static final String IMPORT = "/api/catalog/import";
     private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
@@ -309,7 +310,7 @@ class CatalogEntryTest {
                 + row("停车场信息" + run, "停车场", "无条件共享", "", "", "无条件开放", "停车场名称" + run)
                 + row("充电桩信息" + run, "充电桩", "有条件共享", "", "", "偶尔开放", "充电桩编号" + run);
         List<String> before = providerEntries();
-        HttpResponse<String> refused = send("POST", ENTRIES + "/import", "text/csv", bad);
+        HttpResponse<String> refused = send("POST", IMPORT, "text/csv", bad);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         List<String> fields = JSON.readTree(refused.body()).path("violations").findValuesAsText("field");
         assertThat(fields).containsExactlyInAnyOrder("row 3.legalBasis", "row 3.shareConditions", "row 3.openType");
@@ -320,7 +321,7 @@ class CatalogEntryTest {
                 + continuation("站点名称" + run)
                 + row("客运站点信息" + run, "客运站点分布", "有条件共享", "仅限交通管理用途", "《江西省公共数据管理办法》第二十二条", "无条件开放",
                         "客运站名称" + run);
-        HttpResponse<String> ok = send("POST", ENTRIES + "/import", "text/csv", good);
+        HttpResponse<String> ok = send("POST", IMPORT, "text/csv", good);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
         JsonNode report = JSON.readTree(ok.body());
         assertThat(report.path("imported").asInt()).isEqualTo(2);
@@ -358,8 +359,33 @@ class CatalogEntryTest {
     }
 
     @Test
+    void badParametersAre422NamingTheParameterNever404Or500() throws Exception {
+        JsonNode e = created(draft("参数校验" + run, "参数", item("参数项" + run, "GENERAL_1", null, provider)));
+        String code = e.path("code").asText();
+        for (String[] c : new String[][] {{ENTRIES + "?limit=abc", "limit"}, {ENTRIES + "?offset=-5", "offset"},
+            {ENTRIES + "/search?q=x&offset=2147483647", "offset"}, {ENTRIES + "/search?limit=0", "limit"},
+            {ENTRIES + "/" + code + "/versions/abc", "version"}, {ENTRIES + "/" + code + "/diff?from=abc&to=1", "from"},
+            {ENTRIES + "/" + code + "/diff?from=1", "to"}, {ENTRIES + "/search?q=" + "字".repeat(101), "q"},
+            {ENTRIES + "/search?format=" + String.join("&format=", java.util.Collections.nCopies(21, "API")), "format"}}) {
+            HttpResponse<String> r = get(c[0]);
+            assertThat(r.statusCode()).as(c[0] + " " + r.body()).isEqualTo(422);
+            assertThat(JSON.readTree(r.body()).path("violations").findValuesAsText("field")).as(c[0]).contains(c[1]);
+        }
+    }
+
+    @Test
+    void anAbandonedDraftIsWithdrawnWithAReasonAndFreesItsItemsArt12() throws Exception {
+        String itemName = "废弃草稿项" + run;
+        JsonNode e = created(draft("废弃草稿" + run, "草稿", item(itemName, "GENERAL_1", null, collector)));
+        String code = e.path("code").asText();
+        assertThat(post(ENTRIES + "/" + code + "/withdraw", "{}").statusCode()).isEqualTo(422);
+        assertThat(act(code, "withdraw", "重复编目").path("status").asText()).isEqualTo("WITHDRAWN");
+        created(draft("另一条目" + run, "另一条目", item(itemName, "GENERAL_1", null, provider)));
+    }
+
+    @Test
     void soapServesPublishedEntriesAndFaultsOnBadCodes() throws Exception {
-        JsonNode e = created(draft("学校名录" + run, "全市中小学校名录", item("学校名称" + run, "GENERAL_1", null, provider)));
+        JsonNode e = created(draft("学校名录" + run, "全市中小学校名录 " + run, item("学校名称" + run, "GENERAL_1", null, provider)));
         String code = e.path("code").asText();
         assertThat(get("/soap/catalog?wsdl").body()).contains("urn:poyang:catalog:1").contains("getEntry").contains("search");
         String draftRead = soap("<c:getEntry><code>" + code + "</code></c:getEntry>");
@@ -368,8 +394,13 @@ class CatalogEntryTest {
         act(code, "publish", null);
         String read = soap("<c:getEntry><code>" + code + "</code></c:getEntry>");
         assertThat(read).contains("<code>" + code + "</code>").contains("学校名称" + run);
-        String found = soap("<c:search><text>中小学校 名录</text><catalog>share</catalog><offset>0</offset><limit>200</limit></c:search>");
-        assertThat(found).contains(code);
+        // the run id is one token in this run's abstract only, so the hit does not depend on earlier runs' data
+        String found = soap("<c:search><text>中小学校 " + run + "</text><catalog>share</catalog><offset>0</offset><limit>20</limit></c:search>");
+        assertThat(found).contains(code).contains("<total>1</total>");
+        String badPaging = soap("<c:search><text>学校</text><catalog>share</catalog><offset>-1</offset><limit>999</limit></c:search>");
+        assertThat(badPaging).contains("Fault").contains("validation-failed").contains("<field>offset</field>").contains("<field>limit</field>");
+        String versions = soap("<c:listVersions><code>" + code + "</code></c:listVersions>");
+        assertThat(versions).contains("PUBLISH").doesNotContain("<action>CREATE</action>").doesNotContain("<action>SUBMIT</action>");
         assertThat(soap("<c:getEntry><code>not-a-code</code></c:getEntry>")).contains("Fault").contains("validation-failed");
     }
 

@@ -446,6 +446,12 @@ final class CatalogExchange {
                 return false;
             }
             lastRow = rowNumber;
+            if (rowNumber > MAX_LINES + 1L) { // counted before blank rows are skipped: they cost reading too
+                problem("row " + rowNumber, "文件超过 " + MAX_LINES + " 行，请拆分后分批导入",
+                        "the file has more than " + MAX_LINES + " rows; split it");
+                stopped = true;
+                return false;
+            }
             List<String> cells = new ArrayList<>(raw.size());
             boolean blank = true;
             for (String r : raw) {
@@ -459,12 +465,6 @@ final class CatalogExchange {
             if (columns == null) {
                 header(cells);
                 return !fatal;
-            }
-            if (rowNumber > MAX_LINES + 1L) {
-                problem("row " + rowNumber, "文件超过 " + MAX_LINES + " 行，请拆分后分批导入",
-                        "the file has more than " + MAX_LINES + " rows; split it");
-                stopped = true;
-                return false;
             }
             row((int) rowNumber, cells);
             return !stopped;

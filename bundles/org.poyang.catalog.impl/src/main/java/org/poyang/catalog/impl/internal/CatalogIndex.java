@@ -99,6 +99,7 @@ final class CatalogIndex implements AutoCloseable {
         writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(32));
         searchers = new SearcherManager(writer, null);
+        applied = Math.max(applied(), 0); // continue counting from what the last commit recorded
         flusher.scheduleWithFixedDelay(() -> {
             try {
                 flush();

@@ -32,8 +32,8 @@ import org.poyang.platform.rest.Violation;
 /**
  * The catalog for legacy agency systems over SOAP at {@code /soap/catalog} (WSDL at {@code ?wsdl},
  * contract {@value #NAMESPACE}, published under {@code docs/wsdl/}): read an entry, search the open
- * or share catalog, list versions. Only published entries are answered; refusals are SOAP faults
- * carrying the same problem detail as the REST API.
+ * or share catalog, list the versions since first publication. Only published entries are answered;
+ * refusals are SOAP faults carrying the problem type, status and titles of the REST API.
  */
 @Component(service = CatalogSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/catalog")
 @WebService(name = "CatalogPort", serviceName = "CatalogService", targetNamespace = CatalogSoapService.NAMESPACE)
@@ -142,9 +142,19 @@ public class CatalogSoapService {
             default -> throw new ProblemException(ProblemType.VALIDATION_FAILED, "catalog 应为 open 或 share (catalog is open or share)",
                     List.of(new Violation("catalog", "catalog 应为 open（开放目录）或 share（共享目录）", "catalog is open or share")));
         };
-        if (offset < 0 || limit < 1 || limit > CatalogQuery.MAX_LIMIT || (text != null && text.length() > 200)) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "参数无效：offset ≥ 0，1 ≤ limit ≤ " + CatalogQuery.MAX_LIMIT
-                    + "，检索词不超过 200 字 (invalid paging or query)");
+        List<Violation> bad = new ArrayList<>();
+        if (offset < 0 || offset > CatalogQuery.MAX_OFFSET) {
+            bad.add(new Violation("offset", "offset 应在 0 到 " + CatalogQuery.MAX_OFFSET + " 之间", "offset from 0 to " + CatalogQuery.MAX_OFFSET));
+        }
+        if (limit < 1 || limit > CatalogQuery.MAX_LIMIT) {
+            bad.add(new Violation("limit", "limit 应在 1 到 " + CatalogQuery.MAX_LIMIT + " 之间", "limit from 1 to " + CatalogQuery.MAX_LIMIT));
+        }
+        if (text != null && text.length() > CatalogQuery.MAX_TEXT) {
+            bad.add(new Violation("text", "检索词不得超过 " + CatalogQuery.MAX_TEXT + " 个字符", "text has at most " + CatalogQuery.MAX_TEXT + " characters"));
+        }
+        if (!bad.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "检索参数有 " + bad.size() + " 处无效 (" + bad.size()
+                    + " invalid search parameter(s))", bad);
         }
         CatalogSearchResult r = catalog.search(new CatalogQuery(text, audience, Map.of(), offset, limit));
         SearchResult out = new SearchResult();
@@ -172,7 +182,13 @@ public class CatalogSoapService {
             throw new ProblemException(ProblemType.NOT_FOUND, "目录中没有已发布的信息资源 " + code + " (no published entry)");
         }
         List<Version> out = new ArrayList<>();
+        boolean published = false;
         for (EntryVersion v : catalog.versions(c)) {
+            // the published history only: drafting and review are the agency's and the department's business
+            published |= v.action() == EntryVersion.Action.PUBLISH;
+            if (!published) {
+                continue;
+            }
             Version x = new Version();
             x.number = v.version();
             x.action = v.action().name();

@@ -65,29 +65,19 @@ final class CatalogStore implements AutoCloseable {
         return c;
     }
 
-    /** The next resource code in {@code classification}, locking its sequence row until commit. */
-    ResourceCode nextCode(ClassificationCode classification) throws SQLException {
+    /**
+     * The next resource code in {@code classification}. {@link #lockSequences()} must have been called:
+     * every creation takes the sequence table first, so concurrent creations queue instead of
+     * deadlocking on each other's sequence rows.
+     */
+    ResourceCode nextCode(ClassificationCode classification) {
+        if (!allSequences) {
+            throw new IllegalStateException("lockSequences() first");
+        }
         Integer last = sequences.get(classification.value());
-        if (last == null && allSequences) {
+        if (last == null) {
             last = 0;
             newSequences.add(classification.value());
-        } else if (last == null) {
-            try (PreparedStatement lock = c.prepareStatement("UPDATE CAT_CODE_SEQ SET LAST_SEQ = LAST_SEQ WHERE CLASS_CODE = ?")) {
-                lock.setString(1, classification.value());
-                if (lock.executeUpdate() == 0) {
-                    try (PreparedStatement ins = c.prepareStatement("INSERT INTO CAT_CODE_SEQ (CLASS_CODE, LAST_SEQ) VALUES (?, 0)")) {
-                        ins.setString(1, classification.value());
-                        ins.executeUpdate();
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT LAST_SEQ FROM CAT_CODE_SEQ WHERE CLASS_CODE = ?")) {
-                ps.setString(1, classification.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    last = rs.getInt(1);
-                }
-            }
         }
         int next = last + 1;
         sequences.put(classification.value(), next);
@@ -95,8 +85,8 @@ final class CatalogStore implements AutoCloseable {
     }
 
     /**
-     * For bulk imports: locks the sequence table and reads every sequence at once, instead of locking
-     * and reading one row per classification; new classifications are inserted at commit.
+     * Locks the sequence table until commit and reads every sequence; new classifications are
+     * inserted at {@link #flush()}.
      */
     void lockSequences() throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
@@ -116,6 +106,18 @@ final class CatalogStore implements AutoCloseable {
      */
     void claimItems(String entryCode, String entryName, List<DataItem> items, String prefix, List<Violation> out)
             throws SQLException {
+        claimItems(entryCode, entryCode, entryName, items, prefix, out, true);
+    }
+
+    /**
+     * Art. 12 for one entry.
+     *
+     * @param label how refusals of later entries name this one (its code, or its row in an import
+     *              whose codes are not yet stored)
+     * @param claim false to report conflicts only (an entry refused for other reasons claims nothing)
+     */
+    void claimItems(String entryCode, String label, String entryName, List<DataItem> items, String prefix, List<Violation> out,
+            boolean claim) throws SQLException {
         for (int n = 0; n < items.size(); n++) {
             DataItem item = items.get(n);
             String key = DataItem.key(item.name());
@@ -123,12 +125,15 @@ final class CatalogStore implements AutoCloseable {
             if (known.isPresent() && !known.get().agency().equals(item.collectingAgency())) {
                 Collector k = known.get().entryCode() != null ? known.get() : example(key, entryCode, known.get().agency());
                 out.add(new Violation(prefix + "items[" + (n + 1) + "].collectingAgency",
-                        "信息项“" + item.name() + "”已由信息资源 " + k.entryCode() + "“" + k.entryName() + "”登记法定采集部门 " + k.agency()
+                        "信息项“" + item.name() + "”已由" + (k.entryCode().startsWith("本次") ? "" : "信息资源 ") + k.entryCode() + "“" + k.entryName() + "”登记法定采集部门 " + k.agency()
                                 + "；本信息资源“" + entryName + "”声明的采集部门 " + item.collectingAgency()
                                 + " 与之不符。一项数据只有一个法定采集部门（第十二条）",
                         "data item '" + item.name() + "' already has collecting agency " + k.agency() + " in entry " + k.entryCode()
                                 + " '" + k.entryName() + "'; entry '" + entryName + "' declares " + item.collectingAgency()
                                 + ". One data item has exactly one legal collecting agency (Art. 12)"));
+                continue;
+            }
+            if (!claim) {
                 continue;
             }
             if (known.isEmpty()) {
@@ -139,7 +144,7 @@ final class CatalogStore implements AutoCloseable {
                 insertCollector.setString(2, item.name());
                 insertCollector.setString(3, item.collectingAgency().value());
                 insertCollector.addBatch();
-                collectors.put(key, Optional.of(new Collector(item.collectingAgency(), entryCode, entryName)));
+                collectors.put(key, Optional.of(new Collector(item.collectingAgency(), label, entryName)));
             }
             uses.add(new String[] {key, entryCode});
         }
@@ -152,6 +157,10 @@ final class CatalogStore implements AutoCloseable {
     void preloadCollectors() throws SQLException {
         if (preloaded) {
             return;
+        }
+        try (java.sql.Statement st = c.createStatement()) {
+            // held until commit: no other transaction can drop or re-register an item meanwhile
+            st.execute("LOCK TABLE CAT_ITEM_COLLECTOR IN EXCLUSIVE MODE");
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT ITEM_KEY, COLLECTOR_CODE FROM CAT_ITEM_COLLECTOR");
                 ResultSet rs = ps.executeQuery()) {
@@ -168,6 +177,15 @@ final class CatalogStore implements AutoCloseable {
             return cached == null ? Optional.empty() : cached;
         }
         Optional<Collector> found = Optional.empty();
+        // Lock the register row (if any) until commit, so that a concurrent release cannot drop the
+        // item and another agency re-register it between this read and this entry's claim.
+        try (PreparedStatement lock = c.prepareStatement("UPDATE CAT_ITEM_COLLECTOR SET COLLECTOR_CODE = COLLECTOR_CODE WHERE ITEM_KEY = ?")) {
+            lock.setString(1, key);
+            if (lock.executeUpdate() == 0) {
+                collectors.put(key, found);
+                return found;
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT COLLECTOR_CODE FROM CAT_ITEM_COLLECTOR WHERE ITEM_KEY = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -301,8 +319,8 @@ final class CatalogStore implements AutoCloseable {
         insertEvent.addBatch();
     }
 
-    /** Executes every batched insert and writes back the sequences, then commits. */
-    void commit() throws SQLException {
+    /** Executes every batched insert and writes back the sequences; {@link #commit()} follows. */
+    void flush() throws SQLException {
         if (!uses.isEmpty()) {
             uses.sort(java.util.Comparator.<String[], String>comparing(u -> u[0]).thenComparing(u -> u[1]));
             insertUse = c.prepareStatement("INSERT INTO CAT_ITEM_USE (ITEM_KEY, RESOURCE_CODE) VALUES (?, ?)");
@@ -334,6 +352,10 @@ final class CatalogStore implements AutoCloseable {
             }
             ps.executeBatch();
         }
+    }
+
+    /** Commits what {@link #flush()} wrote. Takes no new locks, so it may run under a Java monitor. */
+    void commit() throws SQLException {
         c.commit();
     }
 

@@ -62,13 +62,13 @@ import org.poyang.platform.rest.Violation;
 
 /**
  * REST view of the catalog at {@code /api/catalog/entries}: entries, lifecycle actions, versions and
- * differences, search with facets, bulk import and export. The rules live in {@link CatalogService}.
+ * differences, search with facets and export (bulk import is {@link ImportResource}). The rules live in
+ * {@link CatalogService}.
  * <p>
  * Who acts is taken from the {@value #ACTOR_HEADER} header until the security module authenticates
  * callers; the audience of a search is chosen by {@code catalog=open|share}.
  */
-@Component(service = EntryResource.class, property = {Endpoints.REST_ADDRESS + "=/catalog/entries",
-    Endpoints.MAX_REQUEST_BYTES + ":Long=" + EntryResource.MAX_IMPORT_BYTES})
+@Component(service = EntryResource.class, property = Endpoints.REST_ADDRESS + "=/catalog/entries")
 @Path("/")
 @Tag(name = "catalog", description = "公共数据资源目录 (public data resource catalog)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,8 +76,6 @@ public final class EntryResource {
 
     /** Interim identity of the caller, recorded in versions, until the security module authenticates callers. */
     public static final String ACTOR_HEADER = "Poyang-Actor";
-    /** Request bodies up to 64 MiB: a 20,000-entry import file in CSV is about 20 MiB. */
-    static final long MAX_IMPORT_BYTES = 64L * 1024 * 1024;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
     static final String JSON_LD = "application/ld+json";
@@ -102,10 +100,11 @@ public final class EntryResource {
     @GET
     @Operation(summary = "目录列表 (entries by provider and state, ordered by code)")
     public JsonNode list(@QueryParam("provider") String provider, @QueryParam("status") String status,
-            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
         CreditCode p = provider == null || provider.isBlank() ? null : identifier(() -> CreditCode.parse(provider));
         EntryStatus s = status == null || status.isBlank() ? null : term("status", EntryStatus.class, status);
-        page(offset, limit);
+        int offset = number("offset", offsetParam, 0, 0, Integer.MAX_VALUE - CatalogQuery.MAX_LIMIT);
+        int limit = number("limit", limitParam, 50, 1, CatalogQuery.MAX_LIMIT);
         return EntryJson.tree(catalog.list(p, s, offset, limit));
     }
 
@@ -178,7 +177,8 @@ public final class EntryResource {
     @GET
     @Path("{cls}/{seq}/versions/{version}")
     @Operation(summary = "读取某一版本 (one version of an entry)")
-    public JsonNode version(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("version") int version) {
+    public JsonNode version(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("version") String versionParam) {
+        int version = number("version", versionParam, 0, 1, Integer.MAX_VALUE);
         EntryVersion v = catalog.version(code(cls, seq), version)
                 .orElseThrow(() -> notFound(cls + "/" + seq + " 版本 " + version));
         ObjectNode n = EntryJson.MAPPER.createObjectNode();
@@ -194,12 +194,10 @@ public final class EntryResource {
     @GET
     @Path("{cls}/{seq}/diff")
     @Operation(summary = "比较两个版本 (fields that differ between two versions)")
-    public JsonNode diff(@PathParam("cls") String cls, @PathParam("seq") String seq, @QueryParam("from") Integer from,
-            @QueryParam("to") Integer to) {
-        if (from == null || to == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "须提供 from 与 to 两个版本号 (from and to are required)",
-                    List.of(new Violation(from == null ? "from" : "to", "须提供版本号", "a version number is required")));
-        }
+    public JsonNode diff(@PathParam("cls") String cls, @PathParam("seq") String seq, @QueryParam("from") String fromParam,
+            @QueryParam("to") String toParam) {
+        int from = number("from", required("from", fromParam), 0, 1, Integer.MAX_VALUE);
+        int to = number("to", required("to", toParam), 0, 1, Integer.MAX_VALUE);
         ObjectNode n = EntryJson.MAPPER.createObjectNode();
         n.put("code", cls + "/" + seq);
         n.put("from", from);
@@ -212,17 +210,23 @@ public final class EntryResource {
     @Path("search")
     @Operation(summary = "目录检索（中文分词全文检索与分面统计）(Chinese full-text search with facets; Art. 17, 22)")
     public CatalogSearchResult search(@QueryParam("q") String q, @QueryParam("catalog") @DefaultValue("open") String catalogName,
-            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("20") int limit,
-            @Context UriInfo uri) {
-        page(offset, limit);
-        if (q != null && q.length() > 200) {
+            @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam, @Context UriInfo uri) {
+        int offset = number("offset", offsetParam, 0, 0, CatalogQuery.MAX_OFFSET);
+        int limit = number("limit", limitParam, 20, 1, CatalogQuery.MAX_LIMIT);
+        if (q != null && q.length() > CatalogQuery.MAX_TEXT) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "检索词过长 (query too long)",
-                    List.of(new Violation("q", "检索词不得超过 200 个字符", "the query has at most 200 characters")));
+                    List.of(new Violation("q", "检索词不得超过 " + CatalogQuery.MAX_TEXT + " 个字符",
+                            "the query has at most " + CatalogQuery.MAX_TEXT + " characters")));
         }
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String facet : CatalogQuery.FACETS) {
             List<String> values = uri.getQueryParameters().get(facet);
             if (values != null && !values.isEmpty()) {
+                if (values.size() > CatalogQuery.MAX_FILTER_VALUES) {
+                    throw new ProblemException(ProblemType.VALIDATION_FAILED, "筛选值过多 (too many filter values)",
+                            List.of(new Violation(facet, "每个分面最多 " + CatalogQuery.MAX_FILTER_VALUES + " 个筛选值",
+                                    "at most " + CatalogQuery.MAX_FILTER_VALUES + " values per facet")));
+                }
                 filters.put(facet, values);
             }
         }
@@ -309,52 +313,30 @@ public final class EntryResource {
         return agencies.find(code).map(Agency::name).orElse("");
     }
 
-    @GET
-    @Path("import/template")
-    @Produces({XLSX, CSV})
-    @Operation(summary = "下载导入模板 (the import template agencies fill in)")
-    public Response template(@QueryParam("format") @DefaultValue("xlsx") String format) {
-        if (format.equalsIgnoreCase("csv")) {
-            return Response.ok(CatalogExchange.templateCsv(), CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"catalog-template.csv\"").build();
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, name + " 不能为空 (" + name + " is required)",
+                    List.of(new Violation(name, "须提供 " + name, name + " is required")));
         }
-        return Response.ok(CatalogExchange.templateXlsx(), XLSX)
-                .header("Content-Disposition", "attachment; filename=\"catalog-template.xlsx\"").build();
+        return value;
     }
 
-    @POST
-    @Path("import")
-    @Consumes({CSV, XLSX})
-    @Operation(summary = "批量导入信息资源草稿：任一行不合格则全部不导入，并逐行说明原因 (bulk import; all rows or none, with a row-by-row report)")
-    public Response importEntries(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam(ACTOR_HEADER) String actor) throws IOException {
-        CatalogExchange.Parsed parsed = contentType != null && contentType.startsWith(XLSX)
-                ? CatalogExchange.readXlsx(body) : CatalogExchange.readCsv(body);
-        if (!parsed.problems().isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "导入文件格式有 " + parsed.problems().size()
-                    + " 处问题，未导入任何内容 (the file has " + parsed.problems().size() + " problem(s); nothing was imported)",
-                    parsed.problems());
+    /** A whole-number parameter between {@code min} and {@code max}, or 422 naming it. */
+    static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
         }
-        List<CatalogEntry> created;
         try {
-            created = catalog.createAll(parsed.drafts(), actor);
-        } catch (ProblemException e) {
-            throw e.violations() == null || e.violations().isEmpty() ? e
-                    : new ProblemException(e.type(), e.detail(), parsed.toSheetRows(e.violations()));
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        ObjectNode out = EntryJson.MAPPER.createObjectNode();
-        out.put("imported", created.size());
-        ArrayNode codes = out.putArray("codes");
-        created.forEach(c -> codes.add(c.code().value()));
-        return Response.status(Response.Status.CREATED).entity(out).build();
-    }
-
-    private static void page(int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > CatalogQuery.MAX_LIMIT) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "分页参数无效 (invalid paging)",
-                    List.of(new Violation(offset < 0 ? "offset" : "limit", "offset 不小于 0，limit 在 1 到 " + CatalogQuery.MAX_LIMIT + " 之间",
-                            "offset >= 0 and 1 <= limit <= " + CatalogQuery.MAX_LIMIT)));
-        }
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, name + " 应为 " + min + " 到 " + max + " 之间的整数 ("
+                + name + " must be a whole number from " + min + " to " + max + ")",
+                List.of(new Violation(name, "应为 " + min + " 到 " + max + " 之间的整数", "a whole number from " + min + " to " + max)));
     }
 
     private static CatalogAudience audience(String name) {

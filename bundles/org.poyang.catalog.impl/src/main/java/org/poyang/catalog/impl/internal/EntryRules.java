@@ -63,6 +63,7 @@ final class EntryRules {
     private final Context context;
     private final List<Violation> violations = new ArrayList<>();
     private final String prefix;
+    private List<DataItem> parsedItems;
 
     private EntryRules(Context context, String prefix) {
         this.context = context;
@@ -74,10 +75,29 @@ final class EntryRules {
      * import rows); the content is returned only when this draft broke no rule.
      */
     static Optional<Content> check(EntryDraft d, Context context, String prefix, List<Violation> out) {
+        return checked(d, context, prefix, out).content();
+    }
+
+    /**
+     * The outcome of checking a draft: its content when it broke no rule; otherwise, when all its
+     * data items were valid, those items, so that Art. 12 conflicts can be reported along with the
+     * other violations.
+     */
+    record Checked(Optional<Content> content, List<DataItem> items, String name) {
+    }
+
+    static Checked checked(EntryDraft d, Context context, String prefix, List<Violation> out) {
         EntryRules r = new EntryRules(context, prefix);
         Content c = r.run(d);
         out.addAll(r.violations);
-        return r.violations.isEmpty() ? Optional.of(c) : Optional.empty();
+        return new Checked(r.violations.isEmpty() ? Optional.of(c) : Optional.empty(), r.parsedItems,
+                d.name() == null ? "" : echo(d.name()));
+    }
+
+    /** A submitted value as a message quotes it: at most 40 characters. */
+    static String echo(String value) {
+        String v = value.strip();
+        return v.length() <= 40 ? v : v.substring(0, 40) + "…";
     }
 
     private void add(String field, String zh, String en) {
@@ -104,11 +124,11 @@ final class EntryRules {
         // Art. 9, 11: the province catalog or a city's supplementary catalog, and the provider inside it.
         RegionCode scope = parse("scope", () -> RegionCode.parse(d.scope()));
         if (scope != null && scope.level() == AdministrativeLevel.COUNTY) {
-            add("scope", "目录范围应为省级目录或设区的市补充目录，不能是县级区划 " + scope,
-                    "the scope is the province catalog or a city's supplementary catalog, not county " + scope);
+            add("scope", "目录范围应为省级目录或设区的市补充目录，不能是县级区划 " + scope + "（第九条、第十一条）",
+                    "the scope is the province catalog or a city's supplementary catalog, not county " + scope + " (Art. 9, 11)");
         } else if (scope != null && providerAgency.isPresent() && !scope.contains(providerAgency.get().region())) {
-            add("scope", "提供方所在区划 " + providerAgency.get().region() + " 不在目录范围 " + scope + " 之内",
-                    "the provider's region " + providerAgency.get().region() + " lies outside the scope " + scope);
+            add("scope", "提供方所在区划 " + providerAgency.get().region() + " 不在目录范围 " + scope + " 之内（第十一条，属地管理）",
+                    "the provider's region " + providerAgency.get().region() + " lies outside the scope " + scope + " (Art. 11)");
         }
 
         // Art. 22: share type, conditions, method and legal basis.
@@ -154,6 +174,7 @@ final class EntryRules {
 
         // Art. 8 (GB/T 43697): items and the entry's grade.
         List<DataItem> items = items(d.items());
+        parsedItems = items;
         boolean gradeGiven = d.grade() != null && !d.grade().isBlank();
         Grade declared = gradeGiven ? grade("grade", d.grade()) : null;
         Grade highest = items == null ? null : items.stream().map(DataItem::grade).max(Grade::compareTo).orElse(null);
@@ -212,6 +233,11 @@ final class EntryRules {
                 continue;
             }
             String name = text(f + "name", "信息项名称", i.name(), true, MAX_SHORT_TEXT);
+            if (name != null && DataItem.key(name).length() > MAX_SHORT_TEXT) {
+                add(f + "name", "信息项名称规范化（全角、兼容字符折叠）后超过 " + MAX_SHORT_TEXT + " 个字符（第十二条信息项标识）",
+                        "the item name exceeds " + MAX_SHORT_TEXT + " characters once normalised (its Art. 12 identity)");
+                name = null;
+            }
             if (name != null) {
                 Integer first = seen.putIfAbsent(DataItem.key(name), n + 1);
                 if (first != null) {
@@ -295,7 +321,7 @@ final class EntryRules {
             }
             String s = k.strip();
             if (s.length() > MAX_KEYWORD) {
-                add("keywords", "关键字“" + s + "”超过 " + MAX_KEYWORD + " 个字符", "keyword longer than " + MAX_KEYWORD + " characters");
+                add("keywords", "关键字“" + echo(s) + "”超过 " + MAX_KEYWORD + " 个字符", "keyword longer than " + MAX_KEYWORD + " characters");
             }
             out.add(s);
         }
@@ -352,8 +378,8 @@ final class EntryRules {
         if (e.isEmpty()) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(c -> c.name() + "（" + c.labelZh() + "）")
                     .collect(Collectors.joining("、"));
-            add(field, label + "“" + value.strip() + "”无法识别，可选值：" + allowed,
-                    "unknown " + field + " '" + value.strip() + "'; one of " + Arrays.toString(type.getEnumConstants()));
+            add(field, label + "“" + echo(value) + "”无法识别，可选值：" + allowed,
+                    "unknown " + field + " '" + echo(value) + "'; one of " + Arrays.toString(type.getEnumConstants()));
             return null;
         }
         return e.get();

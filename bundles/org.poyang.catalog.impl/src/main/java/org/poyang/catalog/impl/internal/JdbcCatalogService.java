@@ -69,6 +69,8 @@ public final class JdbcCatalogService implements CatalogService {
             "该目录状态下不允许此操作", "This action is not allowed in the entry's current state");
     static final ProblemType VERSION_CONFLICT = new ProblemType("catalog-version-conflict", 409,
             "目录已被他人修改，请基于最新版本重新编辑", "The entry changed since this edit began; edit the latest version");
+    static final ProblemType CONCURRENT_CHANGE = new ProblemType("catalog-concurrent-change", 409,
+            "目录正被同时修改，请重试", "The catalog was changed concurrently; retry");
     static final int MAX_ACTOR = 100;
 
     private final DataSource dataSource;
@@ -135,6 +137,10 @@ public final class JdbcCatalogService implements CatalogService {
 
     /** Queues the indexing of committed entries behind every earlier commit's. */
     private Future<?> index(List<CatalogEntry> entries, boolean durable) {
+        if (indexer.isShutdown()) {
+            // stopping: the change is stored; the index catches up when it is rebuilt at the next start
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
         return indexer.submit(() -> {
             try {
                 index.put(entries, this::providerName);
@@ -166,6 +172,13 @@ public final class JdbcCatalogService implements CatalogService {
         }
     }
 
+    /** Whether activation had to rebuild the index (for tests and the log). */
+    private boolean rebuiltAtStart;
+
+    boolean rebuiltAtStart() {
+        return rebuiltAtStart;
+    }
+
     /** Rebuilds the index when it does not hold exactly what the database holds. */
     private void reconcile() throws IOException {
         try (Connection c = dataSource.getConnection()) {
@@ -174,9 +187,11 @@ public final class JdbcCatalogService implements CatalogService {
             if (db == indexed) {
                 return;
             }
+            rebuiltAtStart = true;
             LOG.info("Catalog index holds {} of {} entry versions; rebuilding it", Math.max(indexed, 0), db);
             long t0 = System.nanoTime();
             index.clear();
+            c.setAutoCommit(false); // lets PostgreSQL stream the rows instead of loading them all
             List<CatalogEntry> batch = new ArrayList<>();
             int[] n = {0};
             CatalogStore.forEach(c, e -> {
@@ -187,6 +202,7 @@ public final class JdbcCatalogService implements CatalogService {
                     batch.clear();
                 }
             });
+            c.commit(); // read only; ends the transaction opened for streaming
             index.put(batch, this::providerName);
             index.commit(db);
             LOG.info("Catalog index rebuilt: {} entries in {} ms", n[0], (System.nanoTime() - t0) / 1_000_000);
@@ -196,7 +212,14 @@ public final class JdbcCatalogService implements CatalogService {
     }
 
     private String providerName(CatalogEntry e) {
-        return agencyNames.computeIfAbsent(e.provider(), code -> agencies.find(code).map(Agency::name).orElse(""));
+        String cached = agencyNames.get(e.provider());
+        if (cached != null) {
+            return cached;
+        }
+        return agencies.find(e.provider()).map(a -> {
+            agencyNames.put(e.provider(), a.name());
+            return a.name();
+        }).orElse("");
     }
 
     private EntryRules.Context context(Optional<CatalogEntry> previous) {
@@ -241,8 +264,8 @@ public final class JdbcCatalogService implements CatalogService {
         EntryRules.Context ctx = context(Optional.empty());
         try (Connection c = dataSource.getConnection(); CatalogStore store = new CatalogStore(c)) {
             try {
+                store.lockSequences();
                 if (drafts.size() > ASYNC_INDEX_THRESHOLD) {
-                    store.lockSequences();
                     store.preloadCollectors();
                 }
                 for (int n = 0; n < drafts.size(); n++) {
@@ -252,13 +275,17 @@ public final class JdbcCatalogService implements CatalogService {
                         violations.add(new Violation(p.isEmpty() ? "entry" : p.substring(0, p.length() - 1), "内容为空", "empty entry"));
                         continue;
                     }
-                    Optional<EntryRules.Content> content = EntryRules.check(d, ctx, p, violations);
-                    if (content.isEmpty()) {
+                    EntryRules.Checked checked = EntryRules.checked(d, ctx, p, violations);
+                    String label = prefix == null ? "本次导入的第 " + (n + 1) + " 条" : null;
+                    if (checked.content().isEmpty()) {
+                        if (checked.items() != null) { // report its Art. 12 conflicts too, claiming nothing
+                            store.claimItems("", label == null ? "" : label, checked.name(), checked.items(), p, violations, false);
+                        }
                         continue;
                     }
-                    EntryRules.Content k = content.get();
+                    EntryRules.Content k = checked.content().get();
                     ResourceCode code = store.nextCode(k.classification());
-                    store.claimItems(code.value(), k.name(), k.items(), p, violations);
+                    store.claimItems(code.value(), label == null ? code.value() : label, k.name(), k.items(), p, violations, true);
                     CatalogEntry e = entry(code, k, EntryStatus.DRAFT, 1, null, now, who);
                     store.insert(e, Action.CREATE, null);
                     created.add(e);
@@ -267,6 +294,7 @@ public final class JdbcCatalogService implements CatalogService {
                     c.rollback();
                     throw refused(violations, prefix == null ? drafts.size() : 0);
                 }
+                store.flush();
                 Future<?> indexed;
                 synchronized (commitOrder) {
                     store.commit();
@@ -285,11 +313,20 @@ public final class JdbcCatalogService implements CatalogService {
         }
     }
 
-    private static ProblemException refused(List<Violation> violations, int rows) {
-        long badRows = violations.stream().map(v -> v.field().replaceAll("^(rows\\[\\d+\\]).*", "$1")).distinct().count();
+    /** Most violations listed in one refusal; the rest are counted. */
+    static final int MAX_VIOLATIONS = 1000;
+
+    private static ProblemException refused(List<Violation> all, int rows) {
+        List<Violation> violations = all;
+        if (all.size() > MAX_VIOLATIONS) {
+            violations = new ArrayList<>(all.subList(0, MAX_VIOLATIONS));
+            violations.add(new Violation("rows", "另有 " + (all.size() - MAX_VIOLATIONS) + " 处问题未列出，请先改正以上问题",
+                    (all.size() - MAX_VIOLATIONS) + " more problems not listed; fix the ones above first"));
+        }
+        long badRows = all.stream().map(v -> v.field().replaceAll("^(rows\\[\\d+\\]).*", "$1")).distinct().count();
         String detail = rows > 0
                 ? rows + " 条中有 " + badRows + " 条不符合要求，共 " + violations.size() + " 处；未导入任何内容 (" + badRows + " of " + rows
-                        + " rows broke " + violations.size() + " rule(s); nothing was imported)"
+                        + " rows broke " + all.size() + " rule(s); nothing was imported)"
                 : "信息资源有 " + violations.size() + " 处不符合要求 (" + violations.size() + " rule(s) broken)";
         return new ProblemException(ProblemType.VALIDATION_FAILED, detail, violations);
     }
@@ -330,11 +367,11 @@ public final class JdbcCatalogService implements CatalogService {
                 if (content.isPresent()) {
                     EntryRules.Content k = content.get();
                     if (!k.classification().equals(cur.classification())) {
-                        violations.add(new Violation("classification", "分类代码决定信息资源代码，创建后不可修改；请撤销后按新分类重新编目",
-                                "the classification is part of the resource code and cannot change; withdraw and catalogue anew"));
+                        violations.add(new Violation("classification", "分类代码决定信息资源代码，创建后不可修改；请撤销后按新分类重新编目（第九条）",
+                                "the classification is part of the resource code and cannot change; withdraw and catalogue anew (Art. 9)"));
                     }
                     if (!k.provider().equals(cur.provider())) {
-                        violations.add(new Violation("provider", "信息资源的提供方不可变更", "an entry's provider cannot change"));
+                        violations.add(new Violation("provider", "信息资源的提供方不可变更（第九条）", "an entry's provider cannot change (Art. 9)"));
                     }
                     if (violations.isEmpty()) {
                         store.releaseItems(code.value(), cur.items());
@@ -353,6 +390,7 @@ public final class JdbcCatalogService implements CatalogService {
                 if (next.status() == EntryStatus.PUBLISHED) {
                     store.event("catalog/entry/changed", next);
                 }
+                store.flush();
                 Future<?> indexed;
                 synchronized (commitOrder) {
                     store.commit();
@@ -417,9 +455,10 @@ public final class JdbcCatalogService implements CatalogService {
                 }
                 if (target == EntryStatus.PUBLISHED) {
                     store.event("catalog/entry/published", next);
-                } else if (target == EntryStatus.WITHDRAWN) {
+                } else if (target == EntryStatus.WITHDRAWN && cur.status() == EntryStatus.PUBLISHED) {
                     store.event("catalog/entry/withdrawn", next);
                 }
+                store.flush();
                 Future<?> indexed;
                 synchronized (commitOrder) {
                     store.commit();
@@ -502,9 +541,18 @@ public final class JdbcCatalogService implements CatalogService {
         return new ProblemException(ProblemType.NOT_FOUND, "信息资源 " + code + " 不存在 (no such catalog entry)");
     }
 
-    private static IllegalStateException unavailable(SQLException e) {
-        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-            throw new ProblemException(ProblemType.CONFLICT, "目录被同时修改，请重试 (a concurrent change collided; retry)");
+    /**
+     * A database failure as the client should see it: a collision with a concurrent change
+     * (constraint, deadlock, lock timeout, serialization failure) is a 409 to retry; anything else
+     * is the platform's fault.
+     */
+    private static RuntimeException unavailable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String state = t instanceof SQLException s ? s.getSQLState() : null;
+            if (state != null && (state.startsWith("23") || state.startsWith("40") || state.equals("55P03"))) {
+                return new ProblemException(CONCURRENT_CHANGE, "目录正被同时修改，本次修改未保存，请重试 (a concurrent change collided "
+                        + "with this one; nothing was stored; retry)");
+            }
         }
         return new IllegalStateException("catalog unavailable", e);
     }

@@ -122,7 +122,11 @@ class JdbcCatalogServiceTest {
         CatalogEntry e = catalog.create(draft("河道水位信息", "水位站编码", a), "t");
         CatalogEntry changed = catalog.update(e.code(), draft("河道水位信息", "水位站编码", b), 1, "t", null);
         assertThat(changed.items().get(0).collectingAgency().value()).isEqualTo(b);
-        assertThatThrownBy(() -> catalog.create(draft("水文站点信息", "水位站编码", a), "t")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> catalog.create(draft("水文站点信息", "水位站编码", a), "t")).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("items[1].collectingAgency");
+                    assertThat(v.messageZh()).contains(e.code().value()).contains("第十二条");
+                }));
     }
 
     @Test
@@ -133,13 +137,94 @@ class JdbcCatalogServiceTest {
         rows.add(draft("甲", "同一信息项", a));
         rows.add(draft("乙", "同一信息项", b));
         assertThatThrownBy(() -> catalog.createAll(rows, "t")).isInstanceOfSatisfying(ProblemException.class,
-                p -> assertThat(p.violations()).singleElement().satisfies(v -> assertThat(v.field())
-                        .isEqualTo("rows[152].items[1].collectingAgency")));
+                p -> assertThat(p.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("rows[152].items[1].collectingAgency");
+                    // the earlier row is named by its place in the import: its code was never stored
+                    assertThat(v.messageZh()).contains("本次导入的第 151 条").contains("“甲”").contains("第十二条");
+                }));
         assertThat(catalog.list(null, null, 0, 10)).isEmpty();
         rows.remove(rows.size() - 1);
         assertThat(catalog.createAll(rows, "t")).hasSize(151);
         catalog.awaitIndexed();
         assertThat(search("同一信息项", CatalogAudience.MANAGEMENT)).isEqualTo(1);
+    }
+
+    @Test
+    void art12ConflictsAreReportedAlongWithARowsOtherViolations() {
+        String a = known.get(0).creditCode();
+        String b = known.get(1).creditCode();
+        catalog.create(draft("道路运输许可信息", "道路运输证号", a), "t");
+        EntryDraft bad = draft("", "道路运输证号", b); // no name, and the other collector
+        assertThatThrownBy(() -> catalog.create(bad, "t")).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.violations()).extracting(v -> v.field()).containsExactlyInAnyOrder("name", "items[1].collectingAgency"));
+    }
+
+    @Test
+    void art12AnAbandonedDraftReleasesItsItems() {
+        String a = known.get(0).creditCode();
+        String b = known.get(1).creditCode();
+        CatalogEntry draft = catalog.create(draft("地下管线信息", "管线编号", a), "t");
+        assertThatThrownBy(() -> catalog.transition(draft.code(), Action.WITHDRAW, "t", null)).isInstanceOf(ProblemException.class);
+        catalog.transition(draft.code(), Action.WITHDRAW, "t", "重复编目，放弃");
+        assertThat(catalog.create(draft("管线普查信息", "管线编号", b), "t").items()).hasSize(1);
+    }
+
+    @Test
+    void art12HoldsUnderConcurrentCreationsUpdatesAndWithdrawals() throws Exception {
+        String a = known.get(0).creditCode();
+        String b = known.get(1).creditCode();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String collector = t % 2 == 0 ? a : b;
+            int thread = t;
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 15; i++) {
+                    try {
+                        CatalogEntry e = catalog.create(draft("并发" + thread + "-" + i, "共享信息项" + (i % 3), collector), "t");
+                        if (i % 2 == 0) {
+                            catalog.transition(e.code(), Action.WITHDRAW, "t", "放弃");
+                        }
+                    } catch (ProblemException expected) {
+                        refused.incrementAndGet(); // the other collector holds the item, or a collision to retry
+                    }
+                }
+            }));
+        }
+        for (var f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(refused.get()).isPositive();
+        // the register agrees with every live entry: one collector per item, and it is the one each entry declares
+        try (Connection c = ds.getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT u.ITEM_KEY, u.RESOURCE_CODE, k.COLLECTOR_CODE FROM CAT_ITEM_USE u "
+                        + "LEFT JOIN CAT_ITEM_COLLECTOR k ON k.ITEM_KEY = u.ITEM_KEY")) {
+            int uses = 0;
+            while (rs.next()) {
+                uses++;
+                assertThat(rs.getString(3)).as("collector of %s", rs.getString(1)).isNotNull();
+                CatalogEntry e = catalog.get(org.poyang.catalog.api.ResourceCode.parse(rs.getString(2))).orElseThrow();
+                assertThat(e.status()).isNotEqualTo(org.poyang.catalog.api.EntryStatus.WITHDRAWN);
+                assertThat(e.items().get(0).collectingAgency().value()).isEqualTo(rs.getString(3).strip());
+            }
+            assertThat(uses).isPositive();
+        }
+    }
+
+    @Test
+    void aCleanRestartKeepsTheIndexWithoutRebuildingIt() throws Exception {
+        String a = known.get(0).creditCode();
+        catalog.create(draft("桥梁检测信息", "桥梁编号", a), "t");
+        catalog.close();
+        catalog = open();
+        assertThat(catalog.rebuiltAtStart()).isFalse();
+        catalog.create(draft("隧道检测信息", "隧道编号", a), "t");
+        catalog.close();
+        catalog = open();
+        assertThat(catalog.rebuiltAtStart()).isFalse();
+        assertThat(search("隧道检测", CatalogAudience.MANAGEMENT)).isEqualTo(1);
     }
 
     @Test
@@ -173,6 +258,7 @@ class JdbcCatalogServiceTest {
             }
         }
         catalog = open();
+        assertThat(catalog.rebuiltAtStart()).isTrue();
         assertThat(search("草原防火", CatalogAudience.PUBLIC)).isEqualTo(1);
         catalog.close();
         catalog = null;

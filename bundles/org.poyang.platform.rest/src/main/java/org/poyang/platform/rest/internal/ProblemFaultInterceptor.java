@@ -15,7 +15,8 @@ import org.w3c.dom.Element;
 
 /**
  * Gives SOAP faults the same contract as REST problems: a Client/Server fault code, a Chinese and
- * English reason, and a {@code <problem>} detail with the stable type. Implementation failures that
+ * English reason, and a {@code <problem>} detail with the stable type and, like the REST problem's
+ * {@code violations}, one {@code <violation>} (field, message, messageEn) per broken rule. Implementation failures that
  * are not {@link ProblemException} are masked behind an incident id, never echoed.
  */
 final class ProblemFaultInterceptor extends AbstractSoapInterceptor {
@@ -36,7 +37,7 @@ final class ProblemFaultInterceptor extends AbstractSoapInterceptor {
         ProblemException problem = Problems.find(fault, ProblemException.class);
         PayloadTooLargeException tooLarge = Problems.find(fault, PayloadTooLargeException.class);
         if (problem != null) {
-            apply(fault, problem.type(), problem.detail(), null);
+            apply(fault, problem.type(), problem.detail(), null, problem.violations());
         } else if (tooLarge != null) {
             apply(fault, ProblemType.PAYLOAD_TOO_LARGE, tooLarge.describe(), null);
         } else if (Fault.FAULT_CODE_SERVER.equals(fault.getFaultCode()) && fault.getCause() != null
@@ -51,6 +52,11 @@ final class ProblemFaultInterceptor extends AbstractSoapInterceptor {
     }
 
     private static void apply(Fault fault, ProblemType type, String detail, String incident) {
+        apply(fault, type, detail, incident, java.util.List.of());
+    }
+
+    private static void apply(Fault fault, ProblemType type, String detail, String incident,
+            java.util.List<org.poyang.platform.rest.Violation> violations) {
         fault.setFaultCode(type.isClientError() ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
         fault.setMessage(type.titleZh() + " (" + type.titleEn() + ")" + (detail == null ? "" : ": " + detail));
         Document doc = org.apache.cxf.helpers.DOMUtils.newDocument();
@@ -62,6 +68,15 @@ final class ProblemFaultInterceptor extends AbstractSoapInterceptor {
         p.appendChild(text(doc, "titleEn", type.titleEn()));
         if (incident != null) {
             p.appendChild(text(doc, "incident", incident));
+        }
+        if (violations != null) {
+            for (org.poyang.platform.rest.Violation v : violations) {
+                Element ve = doc.createElementNS(NS, "violation");
+                ve.appendChild(text(doc, "field", v.field()));
+                ve.appendChild(text(doc, "message", v.messageZh()));
+                ve.appendChild(text(doc, "messageEn", v.messageEn()));
+                p.appendChild(ve);
+            }
         }
         detailEl.appendChild(p);
         fault.setDetail(detailEl);
