@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * Records are never updated or deleted by Poyang; retention is therefore unlimited (at least the
  * 180 days Art. 35 asks for).
  */
-@Component(service = AuditTrail.class, configurationPid = JdbcAuditTrail.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = AuditTrail.class, immediate = true, configurationPid = JdbcAuditTrail.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = JdbcAuditTrail.Config.class)
 public final class JdbcAuditTrail implements AuditTrail {
 
