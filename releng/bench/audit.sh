@@ -23,6 +23,8 @@ OUT="$BENCH_DIR/target/audit-$STAMP"
 WORK="$(mktemp -d /tmp/poyang-audit-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
+# shellcheck source=section.sh
+. "$BENCH_DIR/section.sh"
 log() { printf '[audit bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -81,14 +83,5 @@ if [ "${BENCH_NO_DOC:-0}" = 1 ]; then
     log "BENCH_NO_DOC=1: docs/benchmarks.md left alone; section in $SECTION"
     exit 0
 fi
-if grep -q '<!-- bench:audit:start -->' "$DOC" && grep -q '<!-- bench:audit:end -->' "$DOC"; then
-    awk -v section="$SECTION" '
-        /<!-- bench:audit:start -->/ { while ((getline line < section) > 0) print line; skip = 1; next }
-        /<!-- bench:audit:end -->/   { skip = 0; next }
-        !skip { print }
-    ' "$DOC" >"$WORK/benchmarks.md"
-    cat "$WORK/benchmarks.md" >"$DOC"
-else
-    { echo; cat "$SECTION"; } >>"$DOC"
-fi
+replace_section audit "$SECTION"
 log "wrote $DOC"

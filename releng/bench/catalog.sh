@@ -24,6 +24,8 @@ OUT="$BENCH_DIR/target/catalog-$STAMP"
 WORK="$(mktemp -d /tmp/poyang-catalog-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
+# shellcheck source=section.sh
+. "$BENCH_DIR/section.sh"
 log() { printf '[catalog bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -106,14 +108,5 @@ if [ "${BENCH_NO_DOC:-0}" = 1 ]; then
     log "BENCH_NO_DOC=1: docs/benchmarks.md left alone; section in $SECTION"
     exit 0
 fi
-if grep -q '<!-- bench:catalog:start -->' "$DOC" && grep -q '<!-- bench:catalog:end -->' "$DOC"; then
-    awk -v section="$SECTION" '
-        /<!-- bench:catalog:start -->/ { while ((getline line < section) > 0) print line; skip = 1; next }
-        /<!-- bench:catalog:end -->/   { skip = 0; next }
-        !skip { print }
-    ' "$DOC" >"$WORK/benchmarks.md"
-    cat "$WORK/benchmarks.md" >"$DOC"
-else
-    { echo; cat "$SECTION"; } >>"$DOC"
-fi
+replace_section catalog "$SECTION"
 log "wrote $DOC"

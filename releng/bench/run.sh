@@ -40,6 +40,8 @@ OUT="$BENCH_DIR/target/results-$STAMP"
 mkdir -p "$OUT"
 WORK="$(mktemp -d /tmp/poyang-bench.XXXXXX)"
 
+# shellcheck source=section.sh
+. "$BENCH_DIR/section.sh"
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -472,14 +474,5 @@ Each section sits between its own `<!-- bench:NAME:start -->` and `<!-- bench:NA
 markers; a script regenerates only its own section, so later issues append their own.
 EOF
 fi
-if grep -q '<!-- bench:platform:start -->' "$DOC" && grep -q '<!-- bench:platform:end -->' "$DOC"; then
-    awk -v section="$SECTION" '
-        /<!-- bench:platform:start -->/ { while ((getline line < section) > 0) print line; skip = 1; next }
-        /<!-- bench:platform:end -->/   { skip = 0; next }
-        !skip { print }
-    ' "$DOC" >"$WORK/benchmarks.md"
-    cat "$WORK/benchmarks.md" >"$DOC"
-else
-    { echo; cat "$SECTION"; } >>"$DOC"
-fi
+replace_section platform "$SECTION"
 log "wrote $DOC"

@@ -118,6 +118,11 @@ final class CatalogStore implements AutoCloseable {
      */
     void claimItems(String entryCode, String label, String entryName, List<DataItem> items, String prefix, List<Violation> out,
             boolean claim) throws SQLException {
+        // Look every item up (and so lock its register row) in key order first: concurrent entries
+        // sharing items then lock them in the same order and do not deadlock on each other.
+        for (String key : items.stream().map(i -> DataItem.key(i.name())).sorted().distinct().toList()) {
+            collector(key, entryCode);
+        }
         for (int n = 0; n < items.size(); n++) {
             DataItem item = items.get(n);
             String key = DataItem.key(item.name());
@@ -223,8 +228,7 @@ final class CatalogStore implements AutoCloseable {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM CAT_ITEM_USE WHERE ITEM_KEY = ? AND RESOURCE_CODE = ?");
                 PreparedStatement orphan = c.prepareStatement("DELETE FROM CAT_ITEM_COLLECTOR WHERE ITEM_KEY = ? AND NOT EXISTS "
                         + "(SELECT 1 FROM CAT_ITEM_USE u WHERE u.ITEM_KEY = CAT_ITEM_COLLECTOR.ITEM_KEY)")) {
-            for (DataItem item : items) {
-                String k = DataItem.key(item.name());
+            for (String k : items.stream().map(i -> DataItem.key(i.name())).sorted().distinct().toList()) { // key order, as claims
                 del.setString(1, k);
                 del.setString(2, entryCode);
                 del.executeUpdate();

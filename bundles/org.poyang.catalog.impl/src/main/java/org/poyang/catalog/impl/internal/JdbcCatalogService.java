@@ -262,54 +262,79 @@ public final class JdbcCatalogService implements CatalogService {
         List<Violation> violations = new ArrayList<>();
         List<CatalogEntry> created = new ArrayList<>();
         EntryRules.Context ctx = context(Optional.empty());
+        return inTransaction((c, store) -> {
+            store.lockSequences();
+            if (drafts.size() > ASYNC_INDEX_THRESHOLD) {
+                store.preloadCollectors();
+            }
+            for (int n = 0; n < drafts.size(); n++) {
+                String p = prefix != null ? prefix : "rows[" + (n + 1) + "].";
+                EntryDraft d = drafts.get(n);
+                if (d == null) {
+                    violations.add(new Violation(p.isEmpty() ? "entry" : p.substring(0, p.length() - 1), "内容为空", "empty entry"));
+                    continue;
+                }
+                EntryRules.Checked checked = EntryRules.checked(d, ctx, p, violations);
+                String label = prefix == null ? "本次导入的第 " + (n + 1) + " 条" : null;
+                if (checked.content().isEmpty()) {
+                    if (checked.items() != null) { // report its Art. 12 conflicts too, claiming nothing
+                        store.claimItems("", label == null ? "" : label, checked.name(), checked.items(), p, violations, false);
+                    }
+                    continue;
+                }
+                EntryRules.Content k = checked.content().get();
+                ResourceCode code = store.nextCode(k.classification());
+                store.claimItems(code.value(), label == null ? code.value() : label, k.name(), k.items(), p, violations, true);
+                CatalogEntry e = entry(code, k, EntryStatus.DRAFT, 1, null, now, who);
+                store.insert(e, Action.CREATE, null);
+                created.add(e);
+            }
+            if (!violations.isEmpty()) {
+                c.rollback();
+                throw refused(violations, prefix == null ? drafts.size() : 0);
+            }
+            commitAndIndex(store, created, true, created.size() > ASYNC_INDEX_THRESHOLD);
+            return created;
+        });
+    }
+
+    /** Work done in one catalog transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c, CatalogStore store) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: anything it throws rolls the transaction back, and
+     * database failures reach the caller as {@link #unavailable(SQLException)} says.
+     */
+    private <T> T inTransaction(Work<T> work) {
         try (Connection c = dataSource.getConnection(); CatalogStore store = new CatalogStore(c)) {
             try {
-                store.lockSequences();
-                if (drafts.size() > ASYNC_INDEX_THRESHOLD) {
-                    store.preloadCollectors();
-                }
-                for (int n = 0; n < drafts.size(); n++) {
-                    String p = prefix != null ? prefix : "rows[" + (n + 1) + "].";
-                    EntryDraft d = drafts.get(n);
-                    if (d == null) {
-                        violations.add(new Violation(p.isEmpty() ? "entry" : p.substring(0, p.length() - 1), "内容为空", "empty entry"));
-                        continue;
-                    }
-                    EntryRules.Checked checked = EntryRules.checked(d, ctx, p, violations);
-                    String label = prefix == null ? "本次导入的第 " + (n + 1) + " 条" : null;
-                    if (checked.content().isEmpty()) {
-                        if (checked.items() != null) { // report its Art. 12 conflicts too, claiming nothing
-                            store.claimItems("", label == null ? "" : label, checked.name(), checked.items(), p, violations, false);
-                        }
-                        continue;
-                    }
-                    EntryRules.Content k = checked.content().get();
-                    ResourceCode code = store.nextCode(k.classification());
-                    store.claimItems(code.value(), label == null ? code.value() : label, k.name(), k.items(), p, violations, true);
-                    CatalogEntry e = entry(code, k, EntryStatus.DRAFT, 1, null, now, who);
-                    store.insert(e, Action.CREATE, null);
-                    created.add(e);
-                }
-                if (!violations.isEmpty()) {
-                    c.rollback();
-                    throw refused(violations, prefix == null ? drafts.size() : 0);
-                }
-                store.flush();
-                Future<?> indexed;
-                synchronized (commitOrder) {
-                    store.commit();
-                    indexed = index(created, true);
-                }
-                if (created.size() <= ASYNC_INDEX_THRESHOLD) {
-                    await(indexed);
-                }
-                return created;
+                return work.run(c, store);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw unavailable(e);
+        }
+    }
+
+    /**
+     * Writes and commits what {@code store} holds and hands {@code changed} to the indexer in commit
+     * order; waits until they are searchable unless {@code background}.
+     */
+    private void commitAndIndex(CatalogStore store, List<CatalogEntry> changed, boolean durable, boolean background)
+            throws SQLException {
+        store.flush();
+        Future<?> indexed;
+        synchronized (commitOrder) {
+            store.commit();
+            indexed = index(changed, durable);
+        }
+        if (!background) {
+            await(indexed);
         }
     }
 
@@ -343,68 +368,55 @@ public final class JdbcCatalogService implements CatalogService {
     public CatalogEntry update(ResourceCode code, EntryDraft draft, int expectedVersion, String actor, String reason) {
         String who = actor(actor);
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection(); CatalogStore store = new CatalogStore(c)) {
-            try {
-                CatalogEntry cur = CatalogStore.current(c, code).orElseThrow(() -> notFound(code));
-                if (!cur.status().editable()) {
-                    throw new ProblemException(ILLEGAL_TRANSITION, "信息资源 " + code + " 当前状态为“" + cur.status().labelZh()
-                            + "”，不能修改 (an entry that is " + cur.status().labelEn() + " cannot be edited)");
-                }
-                if (cur.version() != expectedVersion) {
-                    throw new ProblemException(VERSION_CONFLICT, "当前版本为 " + cur.version() + "，编辑基于版本 " + expectedVersion
-                            + " (current version is " + cur.version() + ", the edit started from " + expectedVersion + ")");
-                }
-                List<Violation> violations = new ArrayList<>();
-                String why = reason == null || reason.isBlank() ? null : reason.strip();
-                if (cur.status() == EntryStatus.PUBLISHED && why == null) {
-                    violations.add(new Violation("reason", "修改已发布的信息资源须说明调整原因（第九条，目录动态调整）",
-                            "changing a published entry needs a reason (Art. 9, catalog adjustment)"));
-                }
-                if (why != null && why.length() > MAX_TEXT_LENGTH) {
-                    violations.add(new Violation("reason", "调整原因不得超过 " + MAX_TEXT_LENGTH + " 个字符", "reason too long"));
-                }
-                Optional<EntryRules.Content> content = EntryRules.check(draft, context(Optional.of(cur)), "", violations);
-                if (content.isPresent()) {
-                    EntryRules.Content k = content.get();
-                    if (!k.classification().equals(cur.classification())) {
-                        violations.add(new Violation("classification", "分类代码决定信息资源代码，创建后不可修改；请撤销后按新分类重新编目（第九条）",
-                                "the classification is part of the resource code and cannot change; withdraw and catalogue anew (Art. 9)"));
-                    }
-                    if (!k.provider().equals(cur.provider())) {
-                        violations.add(new Violation("provider", "信息资源的提供方不可变更（第九条）", "an entry's provider cannot change (Art. 9)"));
-                    }
-                    if (violations.isEmpty()) {
-                        store.releaseItems(code.value(), cur.items());
-                        store.claimItems(code.value(), k.name(), k.items(), "", violations);
-                    }
-                }
-                if (!violations.isEmpty()) {
-                    c.rollback();
-                    throw refused(violations, 0);
-                }
-                CatalogEntry next = entry(code, content.get(), cur.status(), cur.version() + 1, cur.publishedOn(), now, who);
-                if (!store.replace(next, expectedVersion, Action.UPDATE, why)) {
-                    c.rollback();
-                    throw new ProblemException(VERSION_CONFLICT, "信息资源 " + code + " 刚被他人修改 (changed concurrently)");
-                }
-                if (next.status() == EntryStatus.PUBLISHED) {
-                    store.event("catalog/entry/changed", next);
-                }
-                store.flush();
-                Future<?> indexed;
-                synchronized (commitOrder) {
-                    store.commit();
-                    indexed = index(List.of(next), false);
-                }
-                await(indexed);
-                return next;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return inTransaction((c, store) -> {
+            CatalogEntry cur = CatalogStore.current(c, code).orElseThrow(() -> notFound(code));
+            if (!cur.status().editable()) {
+                throw new ProblemException(ILLEGAL_TRANSITION, "信息资源 " + code + " 当前状态为“" + cur.status().labelZh()
+                        + "”，不能修改 (an entry that is " + cur.status().labelEn() + " cannot be edited)");
             }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+            if (cur.version() != expectedVersion) {
+                throw new ProblemException(VERSION_CONFLICT, "当前版本为 " + cur.version() + "，编辑基于版本 " + expectedVersion
+                        + " (current version is " + cur.version() + ", the edit started from " + expectedVersion + ")");
+            }
+            List<Violation> violations = new ArrayList<>();
+            String why = reason == null || reason.isBlank() ? null : reason.strip();
+            if (cur.status() == EntryStatus.PUBLISHED && why == null) {
+                violations.add(new Violation("reason", "修改已发布的信息资源须说明调整原因（第九条，目录动态调整）",
+                        "changing a published entry needs a reason (Art. 9, catalog adjustment)"));
+            }
+            if (why != null && why.length() > MAX_TEXT_LENGTH) {
+                violations.add(new Violation("reason", "调整原因不得超过 " + MAX_TEXT_LENGTH + " 个字符", "reason too long"));
+            }
+            Optional<EntryRules.Content> content = EntryRules.check(draft, context(Optional.of(cur)), "", violations);
+            if (content.isPresent()) {
+                EntryRules.Content k = content.get();
+                if (!k.classification().equals(cur.classification())) {
+                    violations.add(new Violation("classification", "分类代码决定信息资源代码，创建后不可修改；请撤销后按新分类重新编目（第九条）",
+                            "the classification is part of the resource code and cannot change; withdraw and catalogue anew (Art. 9)"));
+                }
+                if (!k.provider().equals(cur.provider())) {
+                    violations.add(new Violation("provider", "信息资源的提供方不可变更（第九条）", "an entry's provider cannot change (Art. 9)"));
+                }
+                if (violations.isEmpty()) {
+                    store.releaseItems(code.value(), cur.items());
+                    store.claimItems(code.value(), k.name(), k.items(), "", violations);
+                }
+            }
+            if (!violations.isEmpty()) {
+                c.rollback();
+                throw refused(violations, 0);
+            }
+            CatalogEntry next = entry(code, content.get(), cur.status(), cur.version() + 1, cur.publishedOn(), now, who);
+            if (!store.replace(next, expectedVersion, Action.UPDATE, why)) {
+                c.rollback();
+                throw new ProblemException(VERSION_CONFLICT, "信息资源 " + code + " 刚被他人修改 (changed concurrently)");
+            }
+            if (next.status() == EntryStatus.PUBLISHED) {
+                store.event("catalog/entry/changed", next);
+            }
+            commitAndIndex(store, List.of(next), false, false);
+            return next;
+        });
     }
 
     @Override
@@ -429,50 +441,37 @@ public final class JdbcCatalogService implements CatalogService {
                     List.of(new Violation("reason", "理由不得超过 " + MAX_TEXT_LENGTH + " 个字符", "reason too long")));
         }
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection(); CatalogStore store = new CatalogStore(c)) {
-            try {
-                CatalogEntry cur = CatalogStore.current(c, code).orElseThrow(() -> notFound(code));
-                if (!cur.status().next().contains(target)) {
-                    String allowed = cur.status().next().stream().map(EntryStatus::labelZh).reduce((a, b) -> a + "、" + b).orElse("无");
-                    throw new ProblemException(ILLEGAL_TRANSITION, "信息资源 " + code + " 当前为“" + cur.status().labelZh() + "”，不能"
-                            + action.labelZh() + "；可转入：" + allowed + " (an entry that is " + cur.status().labelEn() + " cannot be "
-                            + action.labelEn() + "; allowed next: " + cur.status().next() + ")");
-                }
-                LocalDate published = cur.publishedOn();
-                if (target == EntryStatus.PUBLISHED && published == null) {
-                    published = LocalDate.ofInstant(now, CHINA);
-                }
-                CatalogEntry next = new CatalogEntry(cur.code(), cur.classification(), cur.name(), cur.provider(), cur.summary(),
-                        cur.format(), cur.items(), cur.shareType(), cur.shareConditions(), cur.shareMethod(), cur.legalBasis(),
-                        cur.openType(), cur.openConditions(), cur.openBasis(), cur.openBasisNote(), cur.updateFrequency(), published,
-                        cur.relatedCodes(), cur.keywords(), cur.baseDatabase(), cur.thematicDatabase(), cur.priorityCategory(),
-                        cur.scope(), cur.grade(), target, cur.version() + 1, now, who);
-                if (target == EntryStatus.WITHDRAWN) {
-                    store.releaseItems(code.value(), cur.items()); // a withdrawn entry no longer holds its items (Art. 12)
-                }
-                if (!store.replace(next, cur.version(), action, why)) {
-                    throw new ProblemException(VERSION_CONFLICT, "信息资源 " + code + " 刚被他人修改 (changed concurrently)");
-                }
-                if (target == EntryStatus.PUBLISHED) {
-                    store.event("catalog/entry/published", next);
-                } else if (target == EntryStatus.WITHDRAWN && cur.status() == EntryStatus.PUBLISHED) {
-                    store.event("catalog/entry/withdrawn", next);
-                }
-                store.flush();
-                Future<?> indexed;
-                synchronized (commitOrder) {
-                    store.commit();
-                    indexed = index(List.of(next), false);
-                }
-                await(indexed);
-                return next;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return inTransaction((c, store) -> {
+            CatalogEntry cur = CatalogStore.current(c, code).orElseThrow(() -> notFound(code));
+            if (!cur.status().next().contains(target)) {
+                String allowed = cur.status().next().stream().map(EntryStatus::labelZh).reduce((a, b) -> a + "、" + b).orElse("无");
+                throw new ProblemException(ILLEGAL_TRANSITION, "信息资源 " + code + " 当前为“" + cur.status().labelZh() + "”，不能"
+                        + action.labelZh() + "；可转入：" + allowed + " (an entry that is " + cur.status().labelEn() + " cannot be "
+                        + action.labelEn() + "; allowed next: " + cur.status().next() + ")");
             }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+            LocalDate published = cur.publishedOn();
+            if (target == EntryStatus.PUBLISHED && published == null) {
+                published = LocalDate.ofInstant(now, CHINA);
+            }
+            CatalogEntry next = new CatalogEntry(cur.code(), cur.classification(), cur.name(), cur.provider(), cur.summary(),
+                    cur.format(), cur.items(), cur.shareType(), cur.shareConditions(), cur.shareMethod(), cur.legalBasis(),
+                    cur.openType(), cur.openConditions(), cur.openBasis(), cur.openBasisNote(), cur.updateFrequency(), published,
+                    cur.relatedCodes(), cur.keywords(), cur.baseDatabase(), cur.thematicDatabase(), cur.priorityCategory(),
+                    cur.scope(), cur.grade(), target, cur.version() + 1, now, who);
+            if (target == EntryStatus.WITHDRAWN) {
+                store.releaseItems(code.value(), cur.items()); // a withdrawn entry no longer holds its items (Art. 12)
+            }
+            if (!store.replace(next, cur.version(), action, why)) {
+                throw new ProblemException(VERSION_CONFLICT, "信息资源 " + code + " 刚被他人修改 (changed concurrently)");
+            }
+            if (target == EntryStatus.PUBLISHED) {
+                store.event("catalog/entry/published", next);
+            } else if (target == EntryStatus.WITHDRAWN && cur.status() == EntryStatus.PUBLISHED) {
+                store.event("catalog/entry/withdrawn", next);
+            }
+            commitAndIndex(store, List.of(next), false, false);
+            return next;
+        });
     }
 
     @Override

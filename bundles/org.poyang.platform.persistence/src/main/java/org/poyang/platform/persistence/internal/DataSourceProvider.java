@@ -78,6 +78,15 @@ public final class DataSourceProvider {
             if (System.getProperty("derby.stream.error.file") == null) {
                 System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
             }
+            // Derby looks for deadlocks only after 20 s by default, and gives up waiting for a lock
+            // after 60 s: far too long for a request. Detect after 1 s, give up after 10 s; the
+            // modules answer such a collision with 409 "retry". An operator's -D setting wins.
+            if (System.getProperty("derby.locks.deadlockTimeout") == null) {
+                System.setProperty("derby.locks.deadlockTimeout", "1");
+            }
+            if (System.getProperty("derby.locks.waitTimeout") == null) {
+                System.setProperty("derby.locks.waitTimeout", "10");
+            }
             derbyDatabase = dir.resolve("db");
             EmbeddedDataSource ds = new EmbeddedDataSource();
             ds.setDatabaseName(derbyDatabase.toString());
