@@ -17,9 +17,15 @@ public interface AgencyService {
      * agency's level (GB/T 2260); a parent, when named, that is registered, whose region contains the
      * agency's and whose level is not below it.
      *
+     * @param actor who registers it (recorded on the audit trail)
      * @return the stored agency
      */
-    Agency register(NewAgency agency);
+    Agency register(NewAgency agency, String actor);
+
+    /** {@link #register(NewAgency, String)} by an unnamed actor. */
+    default Agency register(NewAgency agency) {
+        return register(agency, null);
+    }
 
     /** The agency with this code, if registered. */
     Optional<Agency> find(CreditCode creditCode);

@@ -38,6 +38,9 @@ class CatalogEntryTest {
     @InjectBundleContext
     BundleContext context;
 
+    @org.osgi.test.common.annotation.InjectService(timeout = 60_000)
+    org.poyang.security.api.AuditTrail audit;
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final Random random = new Random();
     private final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
@@ -245,6 +248,13 @@ class CatalogEntryTest {
 
         assertThat(post(ENTRIES + "/" + code + "/withdraw", "{}").statusCode()).isEqualTo(422);
         assertThat(act(code, "withdraw", "数据源停止采集").path("status").asText()).isEqualTo("WITHDRAWN");
+
+        // Art. 30: every administrative action is on the audit trail, with who and why
+        assertThat(audit.search(null, code, null, null, null, 0, 100)).extracting(r -> r.event().action() + " " + r.event().subject())
+                .containsExactly("catalog.entry.create tester-" + run, "catalog.entry.submit tester-" + run,
+                        "catalog.entry.return tester-" + run, "catalog.entry.submit tester-" + run, "catalog.entry.publish tester-" + run,
+                        "catalog.entry.update tester-" + run, "catalog.entry.withdraw tester-" + run);
+        assertThat(audit.verify().intact()).isTrue();
         assertThat(post(ENTRIES + "/" + code + "/submit", "{}").statusCode()).isEqualTo(409);
     }
 

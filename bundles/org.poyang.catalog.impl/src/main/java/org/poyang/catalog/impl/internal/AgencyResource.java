@@ -69,11 +69,11 @@ public final class AgencyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "登记机构 (register an agency; Art. 6, 9)")
-    public Response register(NewAgency body) {
+    public Response register(NewAgency body, @jakarta.ws.rs.HeaderParam(EntryResource.ACTOR_HEADER) String actor) {
         if (body == null) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "请求体不能为空 (a request body is required)");
         }
-        Agency a = agencies.register(body);
+        Agency a = agencies.register(body, actor);
         return Response.created(UriBuilder.fromPath("/api/catalog/agencies/{code}").build(a.creditCode().value()))
                 .entity(AgencyView.of(a)).build();
     }

@@ -20,6 +20,9 @@ import org.poyang.catalog.api.CreditCode;
 import org.poyang.catalog.api.NewAgency;
 import org.poyang.catalog.api.RegionCode;
 import org.poyang.platform.persistence.Schema;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.AuditUnavailableException;
 import org.poyang.platform.rest.ProblemException;
 
 /** The agency register in table CAT_AGENCY; rules in {@link AgencyRules}. */
@@ -29,16 +32,18 @@ public final class JdbcAgencyService implements AgencyService {
     private static final String COLUMNS = "CREDIT_CODE, NAME, REGION_CODE, AGENCY_LEVEL, PARENT_CODE, REGISTERED_AT";
 
     private final DataSource dataSource;
+    private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public JdbcAgencyService(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
-            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.catalog.impl)") Schema schema) {
+            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.catalog.impl)") Schema schema, @Reference AuditTrail audit) {
         this.dataSource = dataSource;
+        this.audit = audit;
     }
 
     @Override
-    public Agency register(NewAgency in) {
+    public Agency register(NewAgency in, String actor) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -51,6 +56,14 @@ public final class JdbcAgencyService implements AgencyService {
                     ps.setString(5, a.parent() == null ? null : a.parent().value());
                     ps.setTimestamp(6, Timestamp.from(a.registeredAt()));
                     ps.executeUpdate();
+                }
+                try {
+                    // Art. 30: the registration is audited before it is committed, or not made at all
+                    audit.record(new AuditEvent(actor == null || actor.isBlank() ? "anonymous" : actor.strip(), null, "catalog.agency.register", a.creditCode().value(), null, null,
+                            AuditEvent.Outcome.SUCCESS, a.name()));
+                } catch (AuditUnavailableException e) {
+                    throw new ProblemException(org.poyang.platform.rest.ProblemType.SERVICE_UNAVAILABLE,
+                            "审计日志暂不可用，本次登记未执行 (the audit trail is unavailable; nothing was registered)");
                 }
                 c.commit();
                 return a;

@@ -46,6 +46,9 @@ import org.poyang.catalog.api.EntryVersion;
 import org.poyang.catalog.api.EntryVersion.Action;
 import org.poyang.catalog.api.ResourceCode;
 import org.poyang.platform.persistence.Schema;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.AuditUnavailableException;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
@@ -75,6 +78,7 @@ public final class JdbcCatalogService implements CatalogService {
 
     private final DataSource dataSource;
     private final AgencyService agencies;
+    private final AuditTrail audit;
     private final CatalogIndex index;
     private final int generalLevels;
     private final Clock clock;
@@ -96,17 +100,20 @@ public final class JdbcCatalogService implements CatalogService {
     @Activate
     public JdbcCatalogService(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
             @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.catalog.impl)") Schema schema,
-            @Reference AgencyService agencies, CatalogConfig config, BundleContext context) {
-        this(dataSource, agencies, indexPath(config, context.getProperty("poyang.data.dir")), config.generalLevels(), Clock.systemUTC());
+            @Reference AgencyService agencies, @Reference AuditTrail audit, CatalogConfig config, BundleContext context) {
+        this(dataSource, agencies, audit, indexPath(config, context.getProperty("poyang.data.dir")), config.generalLevels(),
+                Clock.systemUTC());
     }
 
-    /** Outside OSGi (the benchmark harness): the schema must already be migrated. */
-    JdbcCatalogService(DataSource dataSource, AgencyService agencies, Path indexDir, int generalLevels, Clock clock) {
+    /** Outside OSGi (tests, the benchmark harness): the schema must already be migrated. */
+    JdbcCatalogService(DataSource dataSource, AgencyService agencies, AuditTrail audit, Path indexDir, int generalLevels,
+            Clock clock) {
         if (generalLevels < 1 || generalLevels > org.poyang.catalog.api.Grade.MAX_GENERAL_LEVEL) {
             throw new IllegalArgumentException("generalLevels must lie between 1 and 9: " + generalLevels);
         }
         this.dataSource = dataSource;
         this.agencies = agencies;
+        this.audit = audit;
         this.generalLevels = generalLevels;
         this.clock = clock;
         try {
@@ -293,7 +300,11 @@ public final class JdbcCatalogService implements CatalogService {
                 c.rollback();
                 throw refused(violations, prefix == null ? drafts.size() : 0);
             }
-            commitAndIndex(store, created, true, created.size() > ASYNC_INDEX_THRESHOLD);
+            String detail = created.size() == 1 ? null : created.size() + " 条 (entries) " + created.get(0).code() + " … "
+                    + created.get(created.size() - 1).code();
+            commitAndIndex(store, created, true, created.size() > ASYNC_INDEX_THRESHOLD, new AuditEvent(who, null,
+                    created.size() == 1 ? "catalog.entry.create" : "catalog.entry.import",
+                    created.size() == 1 ? created.get(0).code().value() : null, null, null, AuditEvent.Outcome.SUCCESS, detail));
             return created;
         });
     }
@@ -322,12 +333,21 @@ public final class JdbcCatalogService implements CatalogService {
     }
 
     /**
-     * Writes and commits what {@code store} holds and hands {@code changed} to the indexer in commit
-     * order; waits until they are searchable unless {@code background}.
+     * Writes what {@code store} holds, makes the audit record of the change durable (Art. 30: no
+     * administrative action goes unaudited; when the audit trail cannot write, nothing is committed
+     * and the caller gets 503), commits, and hands {@code changed} to the indexer in commit order;
+     * waits until they are searchable unless {@code background}.
      */
-    private void commitAndIndex(CatalogStore store, List<CatalogEntry> changed, boolean durable, boolean background)
-            throws SQLException {
+    private void commitAndIndex(CatalogStore store, List<CatalogEntry> changed, boolean durable, boolean background,
+            AuditEvent event) throws SQLException {
         store.flush();
+        try {
+            audit.record(event);
+        } catch (AuditUnavailableException e) {
+            LOG.error("Catalog change refused: its audit record could not be written", e);
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "审计日志暂不可用，本次操作未执行 (the audit trail is "
+                    + "unavailable; nothing was changed)");
+        }
         Future<?> indexed;
         synchronized (commitOrder) {
             store.commit();
@@ -414,7 +434,8 @@ public final class JdbcCatalogService implements CatalogService {
             if (next.status() == EntryStatus.PUBLISHED) {
                 store.event("catalog/entry/changed", next);
             }
-            commitAndIndex(store, List.of(next), false, false);
+            commitAndIndex(store, List.of(next), false, false, new AuditEvent(who, null, "catalog.entry.update", code.value(), null,
+                    null, AuditEvent.Outcome.SUCCESS, "version " + next.version() + (why == null ? "" : ": " + why)));
             return next;
         });
     }
@@ -469,7 +490,9 @@ public final class JdbcCatalogService implements CatalogService {
             } else if (target == EntryStatus.WITHDRAWN && cur.status() == EntryStatus.PUBLISHED) {
                 store.event("catalog/entry/withdrawn", next);
             }
-            commitAndIndex(store, List.of(next), false, false);
+            commitAndIndex(store, List.of(next), false, false, new AuditEvent(who, null,
+                    "catalog.entry." + action.name().toLowerCase(java.util.Locale.ROOT), code.value(), null, null,
+                    AuditEvent.Outcome.SUCCESS, "version " + next.version() + (why == null ? "" : ": " + why)));
             return next;
         });
     }

@@ -45,6 +45,38 @@ class JdbcCatalogServiceTest {
     Path dir;
 
     private EmbeddedDataSource ds;
+    private final RecordingAudit audit = new RecordingAudit();
+
+    /** An audit trail that keeps records in memory, or refuses every record while {@code down}. */
+    static final class RecordingAudit implements org.poyang.security.api.AuditTrail {
+        final List<org.poyang.security.api.AuditEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean down;
+
+        @Override
+        public long record(org.poyang.security.api.AuditEvent event) {
+            if (down) {
+                throw new org.poyang.security.api.AuditUnavailableException("test: audit store down", null);
+            }
+            events.add(event);
+            return events.size();
+        }
+
+        @Override
+        public List<org.poyang.security.api.AuditRecord> search(String subject, String resource,
+                org.poyang.security.api.AuditEvent.Outcome outcome, java.time.Instant from, java.time.Instant to, long afterIndex, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public long lastIndex() {
+            return events.size();
+        }
+
+        @Override
+        public org.poyang.security.api.AuditVerification verify() {
+            return new org.poyang.security.api.AuditVerification(true, events.size(), 0, 0, null);
+        }
+    }
     private JdbcAgencyService agencies;
     private JdbcCatalogService catalog;
     private List<NewAgency> known;
@@ -71,14 +103,14 @@ class JdbcCatalogServiceTest {
                         lb.update(new Contexts(), new LabelExpression());
                     });
         }
-        agencies = new JdbcAgencyService(ds, null);
+        agencies = new JdbcAgencyService(ds, null, audit);
         known = new CatalogGenerator(1).agencies(12);
         known.forEach(agencies::register);
         catalog = open();
     }
 
     private JdbcCatalogService open() {
-        return new JdbcCatalogService(ds, agencies, dir.resolve("index"), 4, Clock.systemUTC());
+        return new JdbcCatalogService(ds, agencies, audit, dir.resolve("index"), 4, Clock.systemUTC());
     }
 
     @AfterEach
@@ -154,6 +186,28 @@ class JdbcCatalogServiceTest {
         assertThat(catalog.createAll(rows, "t")).hasSize(151);
         catalog.awaitIndexed();
         assertThat(search("同一信息项", CatalogAudience.MANAGEMENT)).isEqualTo(1);
+    }
+
+    @Test
+    void art30EveryChangeIsAuditedBeforeItIsCommittedOrNotMadeAtAll() {
+        String a = known.get(0).creditCode();
+        CatalogEntry e = catalog.create(draft("公共交通刷卡信息", "刷卡记录编号", a), "officer-1");
+        catalog.transition(e.code(), Action.SUBMIT, "officer-1", null);
+        CatalogEntry published = catalog.transition(e.code(), Action.PUBLISH, "department-7", "审核通过");
+        assertThat(audit.events).extracting(ev -> ev.action() + " " + ev.subject() + " " + ev.resource())
+                .contains("catalog.entry.create officer-1 " + e.code(), "catalog.entry.submit officer-1 " + e.code(),
+                        "catalog.entry.publish department-7 " + e.code());
+        assertThat(audit.events.get(audit.events.size() - 1).detail()).contains("审核通过");
+
+        audit.down = true;
+        assertThatThrownBy(() -> catalog.transition(e.code(), Action.WITHDRAW, "department-7", "停止提供"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type().status()).isEqualTo(503));
+        assertThatThrownBy(() -> catalog.create(draft("未审计条目", "未审计信息项", a), "officer-1"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type().status()).isEqualTo(503));
+        audit.down = false;
+        assertThat(catalog.get(e.code()).orElseThrow().version()).as("nothing changed without its audit record")
+                .isEqualTo(published.version());
+        assertThat(catalog.list(null, null, 0, 200)).extracting(CatalogEntry::name).doesNotContain("未审计条目");
     }
 
     @Test

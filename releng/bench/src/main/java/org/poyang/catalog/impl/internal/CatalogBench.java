@@ -72,13 +72,16 @@ public final class CatalogBench {
         ds.setCreateDatabase("create");
         migrate(ds);
 
-        JdbcAgencyService agencies = new JdbcAgencyService(ds, null);
+        // the real audit trail: every import is audited before it commits, as in the platform
+        org.poyang.security.impl.internal.JdbcAuditTrailAccess.migrate(ds);
+        org.poyang.security.api.AuditTrail audit = org.poyang.security.impl.internal.JdbcAuditTrailAccess.open(ds, work);
+        JdbcAgencyService agencies = new JdbcAgencyService(ds, null, audit);
         CatalogGenerator gen = new CatalogGenerator(20261127L);
         List<NewAgency> newAgencies = gen.agencies(200);
         for (NewAgency a : newAgencies) {
             agencies.register(a);
         }
-        JdbcCatalogService catalog = new JdbcCatalogService(ds, agencies, work.resolve("index"), 4, Clock.systemUTC());
+        JdbcCatalogService catalog = new JdbcCatalogService(ds, agencies, audit, work.resolve("index"), 4, Clock.systemUTC());
 
         List<EntryDraft> all = gen.entries(newAgencies, total);
         List<Double> importSeconds = new ArrayList<>();

@@ -1,23 +1,13 @@
 package org.poyang.security.impl.internal;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.poyang.security.api.AuditEvent;
 import org.poyang.security.api.AuditVerification;
@@ -43,15 +33,7 @@ public final class AuditBench {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(work.resolve("db").toString());
         ds.setCreateDatabase("create");
-        try (Connection c = ds.getConnection()) {
-            Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
-                    "liquibase.analytics.enabled", Boolean.FALSE, "liquibase.showBanner", Boolean.FALSE), () -> {
-                        @SuppressWarnings("deprecation")
-                        Liquibase lb = new Liquibase("db/org.poyang.security.impl/changelog.xml", Scope.getCurrentScope().getResourceAccessor(), db);
-                        lb.update(new Contexts(), new LabelExpression());
-                    });
-        }
+        JdbcAuditTrailAccess.migrate(ds);
         AuditSigner signer = AuditSigner.load(work.resolve("audit-sm2.key"));
         // warm-up of both sides
         run(ds, signer, threads, 3, 1);
