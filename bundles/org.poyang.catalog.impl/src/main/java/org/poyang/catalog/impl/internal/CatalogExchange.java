@@ -851,7 +851,7 @@ final class CatalogExchange {
      *
      * @param agencyName name of an agency for the 提供方名称 column (may return null)
      */
-    static void writeCsv(List<CatalogEntry> entries, Function<CreditCode, String> agencyName, OutputStream out)
+    static void writeCsv(Iterable<CatalogEntry> entries, Function<CreditCode, String> agencyName, OutputStream out)
             throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8));
         w.write(BOM);
@@ -877,7 +877,7 @@ final class CatalogExchange {
      * Writes entries as XLSX (one sheet {@value #SHEET}) in the template layout plus export-only
      * columns. Rows are flushed as they are written. The stream is not closed.
      */
-    static void writeXlsx(List<CatalogEntry> entries, Function<CreditCode, String> agencyName, OutputStream out)
+    static void writeXlsx(Iterable<CatalogEntry> entries, Function<CreditCode, String> agencyName, OutputStream out)
             throws IOException {
         List<Column> cols = exportColumns();
         int lengthCol = 2 + ITEM_LENGTH;
@@ -939,7 +939,7 @@ final class CatalogExchange {
      * @param agencyName name of a providing agency (may return null: the credit code stands in)
      * @param baseUri    the platform's public base URI, e.g. {@code https://data.jiangxi.gov.cn}
      */
-    static void writeDcat(List<CatalogEntry> entries, Function<CreditCode, String> agencyName, String baseUri,
+    static void writeDcat(Iterable<CatalogEntry> entries, Function<CreditCode, String> agencyName, String baseUri,
             OutputStream out) throws IOException {
         String base = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
         try (JsonGenerator g = JSON.createGenerator(nonClosing(out), JsonEncoding.UTF8)) {

@@ -266,7 +266,7 @@ public final class EntryResource {
     public Response export(@QueryParam("format") @DefaultValue("csv") String format,
             @QueryParam("catalog") @DefaultValue("open") String catalogName, @Context UriInfo uri) {
         CatalogAudience audience = audience(catalogName);
-        List<CatalogEntry> entries = exportable(audience);
+        Iterable<CatalogEntry> entries = exportable(audience);
         String base = uri.getBaseUri().toString().replaceAll("/api/catalog/entries/?$", "");
         StreamingOutput body;
         String type;
@@ -293,20 +293,47 @@ public final class EntryResource {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    /** Published entries the audience may see, in code order, read page by page. */
-    private List<CatalogEntry> exportable(CatalogAudience audience) {
-        List<CatalogEntry> out = new ArrayList<>();
-        for (int offset = 0;; offset += CatalogQuery.MAX_LIMIT) {
-            List<CatalogEntry> page = catalog.list(null, EntryStatus.PUBLISHED, offset, CatalogQuery.MAX_LIMIT);
-            for (CatalogEntry e : page) {
-                if (audience != CatalogAudience.PUBLIC || e.inOpenCatalog()) {
-                    out.add(e);
+    /**
+     * Published entries the audience may see, in code order, read from the database a page at a time
+     * while the response is written, so an export's memory does not grow with the catalog.
+     */
+    private Iterable<CatalogEntry> exportable(CatalogAudience audience) {
+        return () -> new java.util.Iterator<>() {
+            private int offset;
+            private java.util.Iterator<CatalogEntry> page = java.util.Collections.emptyIterator();
+            private boolean last;
+            private CatalogEntry next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    if (page.hasNext()) {
+                        CatalogEntry e = page.next();
+                        if (audience != CatalogAudience.PUBLIC || e.inOpenCatalog()) {
+                            next = e;
+                        }
+                    } else if (last) {
+                        return false;
+                    } else {
+                        List<CatalogEntry> p = catalog.list(null, EntryStatus.PUBLISHED, offset, CatalogQuery.MAX_LIMIT);
+                        offset += p.size();
+                        last = p.size() < CatalogQuery.MAX_LIMIT;
+                        page = p.iterator();
+                    }
                 }
+                return true;
             }
-            if (page.size() < CatalogQuery.MAX_LIMIT) {
-                return out;
+
+            @Override
+            public CatalogEntry next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                CatalogEntry e = next;
+                next = null;
+                return e;
             }
-        }
+        };
     }
 
     private String agencyName(CreditCode code) {

@@ -302,7 +302,8 @@ public final class JdbcCatalogService implements CatalogService {
             }
             String detail = created.size() == 1 ? null : created.size() + " 条 (entries) " + created.get(0).code() + " … "
                     + created.get(created.size() - 1).code();
-            commitAndIndex(store, created, true, created.size() > ASYNC_INDEX_THRESHOLD, new AuditEvent(who, null,
+            boolean bulk = created.size() > ASYNC_INDEX_THRESHOLD; // bulk: synced to disk at once, searchable moments later
+            commitAndIndex(store, created, bulk, bulk, new AuditEvent(who, null,
                     created.size() == 1 ? "catalog.entry.create" : "catalog.entry.import",
                     created.size() == 1 ? created.get(0).code().value() : null, null, null, AuditEvent.Outcome.SUCCESS, detail));
             return created;
