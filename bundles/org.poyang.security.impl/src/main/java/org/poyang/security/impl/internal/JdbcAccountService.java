@@ -1,0 +1,367 @@
+package org.poyang.security.impl.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.poyang.platform.persistence.Schema;
+import org.poyang.platform.rest.ProblemException;
+import org.poyang.platform.rest.ProblemType;
+import org.poyang.platform.rest.Violation;
+import org.poyang.security.api.Account;
+import org.poyang.security.api.AccountService;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.NewAccount;
+import org.poyang.security.api.Role;
+import org.poyang.security.api.SignIn;
+import org.poyang.security.api.SubjectType;
+
+/**
+ * Accounts in SEC_ACCOUNT / SEC_ACCOUNT_ROLE (身份管理). Passwords: Argon2id ({@link Passwords});
+ * second factor: TOTP ({@link Totp}); {@value #MAX_FAILURES} failed sign-ins in a row lock the account
+ * for {@link #LOCKOUT}; separation of duties among the three administrator roles (三员分立).
+ * Every change and every sign-in attempt is recorded on the audit trail (Art. 30).
+ */
+@Component(service = AccountService.class)
+public final class JdbcAccountService implements AccountService {
+
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+    static final ProblemType LOGIN_TAKEN = new ProblemType("security-login-taken", 409, "登录名已被使用", "The login name is taken");
+    private static final String DUMMY_HASH = Passwords.hash("dummy-Password-1"); // equal work for unknown logins
+    private static final String COLUMNS = "ID, LOGIN, DISPLAY_NAME, SUBJECT_TYPE, AGENCY, STATUS, TOTP_SECRET, CREATED_MS";
+
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    @Activate
+    public JdbcAccountService(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
+            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.security.impl)") Schema schema, @Reference AuditTrail audit) {
+        this(dataSource, audit, Clock.systemUTC());
+    }
+
+    JdbcAccountService(DataSource dataSource, AuditTrail audit, Clock clock) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static String who(String actor) {
+        return actor == null || actor.isBlank() ? "anonymous" : actor.strip();
+    }
+
+    @Override
+    public Account create(NewAccount in, String actor) {
+        List<Violation> v = new ArrayList<>();
+        String login = in.login() == null ? "" : in.login().strip().toLowerCase(Locale.ROOT);
+        if (!login.matches("[a-z0-9._-]{3,64}")) {
+            v.add(new Violation("login", "登录名应为 3 到 64 个小写字母、数字或 . _ -", "a login has 3 to 64 of a-z, 0-9, '.', '_', '-'"));
+        }
+        String name = in.displayName() == null ? "" : in.displayName().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            v.add(new Violation("displayName", "显示名称不能为空且不得超过 100 个字符", "a display name of 1 to 100 characters is required"));
+        }
+        if (in.type() == null) {
+            v.add(new Violation("type", "须注明账户类型", "the account type is required"));
+        }
+        String agency = in.agency() == null || in.agency().isBlank() ? null : in.agency().strip().toUpperCase(Locale.ROOT);
+        if (in.type() != null && in.type().needsAgency() && agency == null) {
+            v.add(new Violation("agency", in.type().labelZh() + "须注明所属机构的统一社会信用代码", in.type().labelEn() + " belongs to an agency"));
+        }
+        if (agency != null && !agency.matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
+            v.add(new Violation("agency", "所属机构的统一社会信用代码格式不正确", "the agency's credit code is malformed"));
+        }
+        Set<Role> roles = in.roles() == null ? Set.of() : in.roles();
+        roleRules(in.type(), roles, v);
+        for (String[] p : Passwords.problems(in.password(), login)) {
+            v.add(new Violation("password", p[0], p[1]));
+        }
+        if (!v.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "账户信息有 " + v.size() + " 处不符合要求 (" + v.size() + " rule(s) broken)", v);
+        }
+        String hash = Passwords.hash(in.password());
+        long now = clock.millis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO SEC_ACCOUNT (LOGIN, DISPLAY_NAME, SUBJECT_TYPE, AGENCY, STATUS, "
+                        + "PASSWORD_HASH, TOTP_LAST_STEP, FAILURES, LOCKED_UNTIL_MS, CREATED_MS) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, login);
+                    ps.setString(2, name);
+                    ps.setString(3, in.type().name());
+                    ps.setString(4, agency);
+                    ps.setString(5, Account.Status.ACTIVE.name());
+                    ps.setString(6, hash);
+                    ps.setLong(7, now);
+                    ps.executeUpdate();
+                    try (ResultSet k = ps.getGeneratedKeys()) {
+                        k.next();
+                        id = k.getLong(1);
+                    }
+                }
+                writeRoles(c, id, roles);
+                audit.record(new AuditEvent(who(actor), null, "account.create", login, null, null, AuditEvent.Outcome.SUCCESS,
+                        in.type() + " " + roles));
+                Account created = find(c, id).orElseThrow();
+                c.commit();
+                return created;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if (e instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                    throw new ProblemException(LOGIN_TAKEN, "登录名 " + login + " 已被使用 (login taken)");
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("accounts unavailable", e);
+        }
+    }
+
+    /** Separation of duties, and administrator roles only for platform staff. */
+    private static void roleRules(SubjectType type, Set<Role> roles, List<Violation> v) {
+        EnumSet<Role> admin = EnumSet.noneOf(Role.class);
+        roles.stream().filter(Role.SEPARATED::contains).forEach(admin::add);
+        if (admin.size() > 1) {
+            v.add(new Violation("roles", "系统管理员、安全管理员、审计管理员须由不同账户担任（三员分立）：" + admin,
+                    "system, security and audit administrator are held by different accounts (separation of duties): " + admin));
+        }
+        if (!admin.isEmpty() && type != null && type != SubjectType.OPERATOR && type != SubjectType.AUDITOR
+                && type != SubjectType.MANAGEMENT_STAFF) {
+            v.add(new Violation("roles", "管理员角色只授予平台运营、审计或公共数据管理部门人员", "administrator roles are for operators, auditors and management staff"));
+        }
+        if (type != null && !type.staff() && roles.stream().anyMatch(r -> r != Role.APPLICANT)) {
+            v.add(new Violation("roles", "公众账户只能担任申请人角色", "public accounts hold the applicant role only"));
+        }
+    }
+
+    private static void writeRoles(Connection c, long id, Set<Role> roles) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM SEC_ACCOUNT_ROLE WHERE ACCOUNT_ID = ?")) {
+            del.setLong(1, id);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO SEC_ACCOUNT_ROLE (ACCOUNT_ID, ROLE_NAME) VALUES (?, ?)")) {
+            for (Role r : roles) {
+                ins.setLong(1, id);
+                ins.setString(2, r.name());
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    @Override
+    public Account setRoles(long id, Set<Role> roles, String actor) {
+        Account a = find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "账户不存在 (no such account)"));
+        List<Violation> v = new ArrayList<>();
+        roleRules(a.type(), roles, v);
+        if (!v.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "角色设置不符合要求 (roles refused)", v);
+        }
+        return inTransaction(c -> {
+            writeRoles(c, id, roles);
+            audit.record(new AuditEvent(who(actor), null, "account.roles", a.login(), null, null, AuditEvent.Outcome.SUCCESS,
+                    a.roles() + " -> " + roles));
+            return id;
+        });
+    }
+
+    @Override
+    public SignIn signIn(String login, String password, String totpCode) {
+        String l = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+        long now = clock.millis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID, PASSWORD_HASH, STATUS, TOTP_SECRET, TOTP_LAST_STEP, FAILURES, "
+                    + "LOCKED_UNTIL_MS FROM SEC_ACCOUNT WHERE LOGIN = ? FOR UPDATE")) {
+                ps.setString(1, l);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        Passwords.verify(password == null ? "" : password, DUMMY_HASH);
+                        c.commit();
+                        return refuse(l, SignIn.Refusal.BAD_CREDENTIALS, null);
+                    }
+                    long id = rs.getLong(1);
+                    String hash = rs.getString(2);
+                    Account.Status status = Account.Status.valueOf(rs.getString(3).strip());
+                    String secret = rs.getString(4);
+                    long lastStep = rs.getLong(5);
+                    int failures = rs.getInt(6);
+                    long lockedUntil = rs.getLong(7);
+                    if (lockedUntil > now) {
+                        c.commit();
+                        return refuse(l, SignIn.Refusal.LOCKED, Instant.ofEpochMilli(lockedUntil));
+                    }
+                    boolean passwordOk = password != null && Passwords.verify(password, hash);
+                    long step = passwordOk && secret != null ? Totp.accept(secret, totpCode, now, lastStep) : 0;
+                    if (!passwordOk || step < 0) {
+                        int f = failures + 1;
+                        long until = f >= MAX_FAILURES ? now + LOCKOUT.toMillis() : 0;
+                        update(c, "UPDATE SEC_ACCOUNT SET FAILURES = ?, LOCKED_UNTIL_MS = ? WHERE ID = ?", f >= MAX_FAILURES ? 0 : f, until, id);
+                        c.commit();
+                        if (until > 0) {
+                            audit.record(new AuditEvent(l, null, "account.lockout", l, null, null, AuditEvent.Outcome.DENY,
+                                    MAX_FAILURES + " failed sign-ins; locked for " + LOCKOUT.toMinutes() + " min"));
+                        }
+                        return refuse(l, passwordOk ? SignIn.Refusal.SECOND_FACTOR : SignIn.Refusal.BAD_CREDENTIALS,
+                                until > 0 ? Instant.ofEpochMilli(until) : null);
+                    }
+                    if (status != Account.Status.ACTIVE) {
+                        c.commit();
+                        return refuse(l, SignIn.Refusal.NOT_ACTIVE, null);
+                    }
+                    update(c, "UPDATE SEC_ACCOUNT SET FAILURES = 0, LOCKED_UNTIL_MS = 0, TOTP_LAST_STEP = ? WHERE ID = ?",
+                            secret == null ? lastStep : step, id);
+                    Optional<Account> signedIn = find(c, id);
+                    c.commit();
+                    audit.record(new AuditEvent(l, null, "account.signin", l, null, null, AuditEvent.Outcome.SUCCESS,
+                            secret == null ? "password" : "password+totp"));
+                    return new SignIn(signedIn, null, null);
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("accounts unavailable", e);
+        }
+    }
+
+    private SignIn refuse(String login, SignIn.Refusal why, Instant lockedUntil) {
+        audit.record(new AuditEvent(login.isEmpty() ? "anonymous" : login, null, "account.signin", login, null, null,
+                AuditEvent.Outcome.DENY, why.name()));
+        return new SignIn(Optional.empty(), why, lockedUntil);
+    }
+
+    private static void update(Connection c, String sql, long... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setLong(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public String enableTotp(long id, String actor) {
+        Account a = find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "账户不存在 (no such account)"));
+        String secret = Totp.newSecret();
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET TOTP_SECRET = ?, TOTP_LAST_STEP = 0 WHERE ID = ?")) {
+                ps.setString(1, secret);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            audit.record(new AuditEvent(who(actor), null, "account.totp.enable", a.login(), null, null, AuditEvent.Outcome.SUCCESS, null));
+            return id;
+        });
+        return "otpauth://totp/Poyang:" + a.login() + "?secret=" + secret + "&issuer=Poyang&algorithm=SHA1&digits=6&period=" + Totp.STEP_SECONDS;
+    }
+
+    @Override
+    public Account setStatus(long id, Account.Status status, String reason, String actor) {
+        Account a = find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "账户不存在 (no such account)"));
+        if (reason == null || reason.isBlank()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "须说明理由 (a reason is required)",
+                    List.of(new Violation("reason", "暂停、恢复或终止账户须说明理由（第三十九条）", "a reason is required (Art. 39)")));
+        }
+        if (a.status() == Account.Status.TERMINATED && status != Account.Status.TERMINATED) {
+            throw new ProblemException(ProblemType.CONFLICT, "已终止的账户不能恢复（第三十九条） (a terminated account stays terminated, Art. 39)");
+        }
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET STATUS = ? WHERE ID = ?")) {
+                ps.setString(1, status.name());
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            audit.record(new AuditEvent(who(actor), null, "account.status", a.login(), null, null, AuditEvent.Outcome.SUCCESS,
+                    a.status() + " -> " + status + ": " + reason.strip()));
+            return id;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        long run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} and commits (its audit record is written before the commit), then reads the account back. */
+    private Account inTransaction(Work work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long id = work.run(c);
+                Account changed = find(c, id).orElseThrow();
+                c.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("accounts unavailable", e);
+        }
+    }
+
+    @Override
+    public Optional<Account> find(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("accounts unavailable", e);
+        }
+    }
+
+    @Override
+    public Optional<Account> findByLogin(String login) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ID FROM SEC_ACCOUNT WHERE LOGIN = ?")) {
+            ps.setString(1, login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? find(c, rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("accounts unavailable", e);
+        }
+    }
+
+    private static Optional<Account> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM SEC_ACCOUNT WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+                try (PreparedStatement r = c.prepareStatement("SELECT ROLE_NAME FROM SEC_ACCOUNT_ROLE WHERE ACCOUNT_ID = ?")) {
+                    r.setLong(1, id);
+                    try (ResultSet rr = r.executeQuery()) {
+                        while (rr.next()) {
+                            roles.add(Role.valueOf(rr.getString(1).strip()));
+                        }
+                    }
+                }
+                String agency = rs.getString(5);
+                return Optional.of(new Account(rs.getLong(1), rs.getString(2), rs.getString(3), SubjectType.valueOf(rs.getString(4).strip()),
+                        agency == null ? null : agency.strip(), roles, Account.Status.valueOf(rs.getString(6).strip()), rs.getString(7) != null,
+                        Instant.ofEpochMilli(rs.getLong(8))));
+            }
+        }
+    }
+}
