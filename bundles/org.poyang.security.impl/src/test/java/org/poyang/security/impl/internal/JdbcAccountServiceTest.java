@@ -201,6 +201,47 @@ class JdbcAccountServiceTest {
     }
 
     @Test
+    void apiKeysAreShownOnceStoredHashedScopedAndRevocable() throws Exception {
+        officer("app.owner");
+        JdbcApiKeyService keys = new JdbcApiKeyService(ds, accounts, audit, clock);
+        var issued = keys.issue("app.owner", "交通出行助手", Set.of("open.read", "open.download"), 10_000,
+                clock.now.plus(Duration.ofDays(365)), "secadmin");
+        assertThat(issued.secret()).startsWith("pyk_" + issued.key().id() + ".");
+        assertThat(issued.toString()).doesNotContain(issued.secret());
+        try (Connection c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery("SELECT SECRET_HASH FROM SEC_API_KEY")) {
+            rs.next();
+            assertThat(rs.getString(1)).hasSize(64).isNotEqualTo(issued.secret());
+            assertThat(issued.secret()).doesNotContain(rs.getString(1));
+        }
+        assertThat(keys.verify(issued.secret())).hasValueSatisfying(k -> assertThat(k.scopes()).containsExactlyInAnyOrder("open.read", "open.download"));
+        assertThat(keys.verify(issued.secret() + "x")).isEmpty();
+        assertThat(keys.verify("pyk_nosuchkey.secret")).isEmpty();
+        assertThat(keys.verify("Bearer something")).isEmpty();
+
+        // Art. 39: suspending the key, or its owner, stops it at the next call; a revoked key stays revoked
+        keys.setSuspended(issued.key().id(), true, "调用异常，暂停核查", "supervisor");
+        assertThat(keys.verify(issued.secret())).isEmpty();
+        keys.setSuspended(issued.key().id(), false, "核查完毕", "supervisor");
+        assertThat(keys.verify(issued.secret())).isPresent();
+        Account owner = accounts.findByLogin("app.owner").orElseThrow();
+        accounts.setStatus(owner.id(), Account.Status.SUSPENDED, "违规", "supervisor");
+        assertThat(keys.verify(issued.secret())).as("owner suspended").isEmpty();
+        accounts.setStatus(owner.id(), Account.Status.ACTIVE, "整改完成", "supervisor");
+        keys.revoke(issued.key().id(), "应用下线", "app.owner");
+        assertThat(keys.verify(issued.secret())).isEmpty();
+        assertThatThrownBy(() -> keys.setSuspended(issued.key().id(), false, "恢复", "supervisor")).isInstanceOf(ProblemException.class);
+
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        var shortLived = keys.issue("app.owner", "临时应用", Set.of("open.read"), 100, clock.now.plus(Duration.ofHours(1)), "secadmin");
+        clock.now = clock.now.plus(Duration.ofHours(2));
+        assertThat(keys.verify(shortLived.secret())).as("expired").isEmpty();
+        assertThat(keys.list("app.owner")).hasSize(2);
+        assertThat(audit.search(null, issued.key().id(), AuditEvent.Outcome.DENY, null, null, 0, 100)).isNotEmpty();
+        assertThat(fields(() -> keys.issue("nobody", "", Set.of("Bad Scope"), 0, clock.now.minusSeconds(1), "x")))
+                .containsExactlyInAnyOrder("owner", "application", "scopes", "scopes", "dailyQuota", "expiresAt");
+    }
+
+    @Test
     void totpMatchesTheRfc6238TestVector() {
         // RFC 6238 appendix B, SHA1, secret "12345678901234567890", T = 59 s -> 94287082 (8 digits; 6 digits: 287082)
         String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
