@@ -26,6 +26,7 @@ import org.poyang.security.api.Account;
 import org.poyang.security.api.AccountService;
 import org.poyang.security.api.AuditEvent;
 import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.FieldCipher;
 import org.poyang.security.api.NewAccount;
 import org.poyang.security.api.Role;
 import org.poyang.security.api.SignIn;
@@ -48,17 +49,20 @@ public final class JdbcAccountService implements AccountService {
 
     private final DataSource dataSource;
     private final AuditTrail audit;
+    private final FieldCipher cipher;
     private final Clock clock;
 
     @Activate
     public JdbcAccountService(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
-            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.security.impl)") Schema schema, @Reference AuditTrail audit) {
-        this(dataSource, audit, Clock.systemUTC());
+            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.security.impl)") Schema schema, @Reference AuditTrail audit,
+            @Reference FieldCipher cipher) {
+        this(dataSource, audit, cipher, Clock.systemUTC());
     }
 
-    JdbcAccountService(DataSource dataSource, AuditTrail audit, Clock clock) {
+    JdbcAccountService(DataSource dataSource, AuditTrail audit, FieldCipher cipher, Clock clock) {
         this.dataSource = dataSource;
         this.audit = audit;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -201,7 +205,7 @@ public final class JdbcAccountService implements AccountService {
                     long id = rs.getLong(1);
                     String hash = rs.getString(2);
                     Account.Status status = Account.Status.valueOf(rs.getString(3).strip());
-                    String secret = rs.getString(4);
+                    String secret = cipher.decrypt(rs.getString(4)); // stored SM4-GCM encrypted (Art. 31)
                     long lastStep = rs.getLong(5);
                     int failures = rs.getInt(6);
                     long lockedUntil = rs.getLong(7);
@@ -265,7 +269,7 @@ public final class JdbcAccountService implements AccountService {
         String secret = Totp.newSecret();
         inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET TOTP_SECRET = ?, TOTP_LAST_STEP = 0 WHERE ID = ?")) {
-                ps.setString(1, secret);
+                ps.setString(1, cipher.encrypt(secret));
                 ps.setLong(2, id);
                 ps.executeUpdate();
             }

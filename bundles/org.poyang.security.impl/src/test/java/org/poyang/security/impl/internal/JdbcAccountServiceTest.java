@@ -90,7 +90,7 @@ class JdbcAccountServiceTest {
                     });
         }
         audit = new JdbcAuditTrail(ds, AuditSigner.load(dir.resolve("key")), Clock.systemUTC(), 1000, 3600, 500, 10);
-        accounts = new JdbcAccountService(ds, audit, clock);
+        accounts = new JdbcAccountService(ds, audit, new FileFieldCipher(dir.resolve("keys/field-keys.properties"), "SM4"), clock);
     }
 
     @AfterEach
@@ -185,11 +185,16 @@ class JdbcAccountServiceTest {
     }
 
     @Test
-    void staffSecondFactorIsTotpAndACodeWorksOnce() {
+    void staffSecondFactorIsTotpAndACodeWorksOnce() throws Exception {
         Account a = officer("zhou.ba");
         String uri = accounts.enableTotp(a.id(), "zhou.ba");
         assertThat(uri).startsWith("otpauth://totp/Poyang:zhou.ba?secret=");
         String secret = uri.replaceAll(".*secret=([A-Z2-7]+).*", "$1");
+        try (Connection c = ds.getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT TOTP_SECRET FROM SEC_ACCOUNT WHERE LOGIN = 'zhou.ba'")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("stored encrypted (Art. 31)").startsWith("sm4gcm:").doesNotContain(secret);
+        }
         assertThat(accounts.signIn("zhou.ba", PASSWORD, null).refusal()).isEqualTo(SignIn.Refusal.SECOND_FACTOR);
         long step = clock.millis() / 1000 / Totp.STEP_SECONDS;
         String code = Totp.code(secret, step);
