@@ -121,12 +121,12 @@ final class CatalogStore implements AutoCloseable {
         // Look every item up (and so lock its register row) in key order first: concurrent entries
         // sharing items then lock them in the same order and do not deadlock on each other.
         for (String key : items.stream().map(i -> DataItem.key(i.name())).sorted().distinct().toList()) {
-            collector(key, entryCode);
+            collector(key);
         }
         for (int n = 0; n < items.size(); n++) {
             DataItem item = items.get(n);
             String key = DataItem.key(item.name());
-            Optional<Collector> known = collector(key, entryCode);
+            Optional<Collector> known = collector(key);
             if (known.isPresent() && !known.get().agency().equals(item.collectingAgency())) {
                 Collector k = known.get().entryCode() != null ? known.get() : example(key, entryCode, known.get().agency());
                 out.add(new Violation(prefix + "items[" + (n + 1) + "].collectingAgency",
@@ -176,7 +176,7 @@ final class CatalogStore implements AutoCloseable {
         preloaded = true;
     }
 
-    private Optional<Collector> collector(String key, String exceptEntry) throws SQLException {
+    private Optional<Collector> collector(String key) throws SQLException {
         Optional<Collector> cached = collectors.get(key);
         if (cached != null || preloaded) {
             return cached == null ? Optional.empty() : cached;

@@ -267,23 +267,26 @@ public final class EntryResource {
             @QueryParam("catalog") @DefaultValue("open") String catalogName, @Context UriInfo uri) {
         CatalogAudience audience = audience(catalogName);
         Iterable<CatalogEntry> entries = exportable(audience);
+        // one lookup per provider, not per exported entry
+        java.util.Map<CreditCode, String> names = new java.util.HashMap<>();
+        java.util.function.Function<CreditCode, String> agencyName = code -> names.computeIfAbsent(code, this::agencyName);
         String base = uri.getBaseUri().toString().replaceAll("/api/catalog/entries/?$", "");
         StreamingOutput body;
         String type;
         String file;
         switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> {
-                body = out -> CatalogExchange.writeCsv(entries, this::agencyName, out);
+                body = out -> CatalogExchange.writeCsv(entries, agencyName, out);
                 type = CSV + "; charset=UTF-8";
                 file = "catalog.csv";
             }
             case "xlsx" -> {
-                body = out -> CatalogExchange.writeXlsx(entries, this::agencyName, out);
+                body = out -> CatalogExchange.writeXlsx(entries, agencyName, out);
                 type = XLSX;
                 file = "catalog.xlsx";
             }
             case "dcat", "jsonld", "json-ld" -> {
-                body = out -> CatalogExchange.writeDcat(entries, this::agencyName, base, out);
+                body = out -> CatalogExchange.writeDcat(entries, agencyName, base, out);
                 type = JSON_LD + "; charset=UTF-8";
                 file = "catalog.jsonld";
             }

@@ -40,6 +40,8 @@ public final class DefaultMasker implements Masker {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,24}");
     private static final Pattern PLATE = Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}");
     private static final Pattern LONG_DIGITS = Pattern.compile("(?<!\\d)\\d{15,}[Xx]?");
+    /** Province, city, then the district or county an address names. */
+    private static final Pattern DISTRICT = Pattern.compile("^(.{0,12}?(?:省|自治区))?(.{0,10}?(?:市|自治州|地区|盟))?(.{0,10}?(?:区|县|旗|市))");
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})(?:[-/.月](\\d{1,2})日?)?.*");
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK = "10X98765432";
@@ -131,7 +133,7 @@ public final class DefaultMasker implements Masker {
     static String district(String address) {
         String a = address.strip();
         int cut = -1;
-        Matcher m = Pattern.compile("^(.{0,12}?(?:省|自治区))?(.{0,10}?(?:市|自治州|地区|盟))?(.{0,10}?(?:区|县|旗|市))").matcher(a);
+        Matcher m = DISTRICT.matcher(a);
         if (m.find() && m.end(3) > 0) {
             cut = m.end(3);
         } else {

@@ -17,15 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import javax.sql.DataSource;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -70,7 +61,7 @@ public final class CatalogBench {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(work.resolve("db").toString());
         ds.setCreateDatabase("create");
-        migrate(ds);
+        org.poyang.bench.Schemas.migrate(ds, "db/org.poyang.catalog.impl/changelog.xml");
 
         // the real audit trail: every import is audited before it commits, as in the platform
         org.poyang.security.impl.internal.JdbcAuditTrailAccess.migrate(ds);
@@ -223,19 +214,6 @@ public final class CatalogBench {
 
     private static String join(List<String> l) {
         return l == null ? null : String.join("；", l);
-    }
-
-    private static void migrate(DataSource ds) throws Exception {
-        try (Connection c = ds.getConnection()) {
-            Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            Map<String, Object> scope = Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
-                    "liquibase.analytics.enabled", Boolean.FALSE, "liquibase.showBanner", Boolean.FALSE);
-            Scope.child(scope, () -> {
-                @SuppressWarnings("deprecation")
-                Liquibase lb = new Liquibase("db/org.poyang.catalog.impl/changelog.xml", Scope.getCurrentScope().getResourceAccessor(), db);
-                lb.update(new Contexts(), new LabelExpression());
-            });
-        }
     }
 
     private static double median(List<Double> values) {

@@ -1,18 +1,8 @@
 package org.poyang.security.impl.internal;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
-import java.util.Map;
 import javax.sql.DataSource;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.poyang.security.api.AuditTrail;
 
 /** For benchmark harnesses outside OSGi: the audit trail's schema and a trail with the shipped settings. */
@@ -23,15 +13,7 @@ public final class JdbcAuditTrailAccess {
 
     /** Applies the security module's change log. */
     public static void migrate(DataSource ds) throws Exception {
-        try (Connection c = ds.getConnection()) {
-            Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
-                    "liquibase.analytics.enabled", Boolean.FALSE, "liquibase.showBanner", Boolean.FALSE), () -> {
-                        @SuppressWarnings("deprecation")
-                        Liquibase lb = new Liquibase("db/org.poyang.security.impl/changelog.xml", Scope.getCurrentScope().getResourceAccessor(), db);
-                        lb.update(new Contexts(), new LabelExpression());
-                    });
-        }
+        org.poyang.bench.Schemas.migrate(ds, "db/org.poyang.security.impl/changelog.xml");
     }
 
     /** A trail with the defaults of the shipped configuration, its key under {@code work}. */
