@@ -129,8 +129,7 @@ class ErrorContractTest {
             HttpResponse<String> chunked = http.post("/api/probe-large", "application/octet-stream",
                     HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(eleven)));
             assertThat(chunked.body()).isEqualTo(Integer.toString(eleven.length));
-            problem(http.post("/api/probe-large-not", "application/octet-stream", HttpRequest.BodyPublishers.ofByteArray(eleven)),
-                    413, "payload-too-large");
+            problem(http.postOversized("/api/probe-large-not", "application/octet-stream", eleven), 413, "payload-too-large");
         } finally {
             s.unregister();
             l.unregister();
@@ -140,8 +139,8 @@ class ErrorContractTest {
         ServiceRegistration<Object> again = context.registerService(Object.class, new Probes.Sink(),
                 new Hashtable<>(java.util.Map.of(Endpoints.REST_ADDRESS, "/probe-large")));
         try {
-            problem(http.post("/api/probe-large", "application/octet-stream",
-                    HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])), 413, "payload-too-large");
+            problem(http.postOversized("/api/probe-large", "application/octet-stream", new byte[11 * 1024 * 1024]), 413,
+                    "payload-too-large");
         } finally {
             again.unregister();
         }

@@ -36,6 +36,23 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).POST(body));
     }
 
+    /**
+     * Posts a body the server refuses by its declared size. The server answers 413 and closes without
+     * reading the body, so a client still uploading can see the connection reset before it reads the
+     * answer; such an attempt is repeated (up to three times) rather than taken for the answer.
+     */
+    HttpResponse<String> postOversized(String path, String contentType, byte[] body) {
+        AssertionError last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return post(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+            } catch (AssertionError reset) {
+                last = reset;
+            }
+        }
+        throw last;
+    }
+
     HttpResponse<String> soap(String path, String envelope) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"\"").POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)));
