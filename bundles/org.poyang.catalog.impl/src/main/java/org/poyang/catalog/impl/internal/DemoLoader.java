@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.poyang.catalog.api.AgencyService;
 import org.poyang.catalog.api.CatalogEntry;
@@ -33,13 +34,19 @@ public final class DemoLoader {
     public DemoLoader(@Reference CatalogService catalog, @Reference AgencyService agencies, CatalogConfig config) {
         worker = new Thread(() -> load(catalog, agencies), "poyang-catalog-demo");
         worker.setDaemon(true);
-        if (config.demoData()) {
+        modified(config);
+    }
+
+    /** Starts loading when demo data is switched on, also after activation (the profile's file may come later). */
+    @Modified
+    synchronized void modified(CatalogConfig config) {
+        if (config.demoData() && worker.getState() == Thread.State.NEW) {
             worker.start();
         }
     }
 
     @Deactivate
-    void stop() throws InterruptedException {
+    synchronized void stop() throws InterruptedException {
         worker.interrupt();
         worker.join(10_000);
     }

@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.poyang.catalog.api.Agency;
@@ -80,7 +81,8 @@ public final class JdbcCatalogService implements CatalogService {
     private final AgencyService agencies;
     private final AuditTrail audit;
     private final CatalogIndex index;
-    private final int generalLevels;
+    private volatile int generalLevels;
+    private final Path indexDir;
     private final Clock clock;
     private final Map<CreditCode, String> agencyNames = new ConcurrentHashMap<>();
     /**
@@ -115,12 +117,33 @@ public final class JdbcCatalogService implements CatalogService {
         this.agencies = agencies;
         this.audit = audit;
         this.generalLevels = generalLevels;
+        this.indexDir = indexDir;
         this.clock = clock;
         try {
             this.index = new CatalogIndex(indexDir);
             reconcile();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the catalog index at " + indexDir, e);
+        }
+    }
+
+    /**
+     * Applies a configuration update in place: the number of general levels holds for the next
+     * change. Moving the index directory needs a restart (the index is rebuilt there from the
+     * database), so it is only announced here.
+     */
+    @Modified
+    void modified(CatalogConfig config, BundleContext context) {
+        int levels = config.generalLevels();
+        if (levels < 1 || levels > org.poyang.catalog.api.Grade.MAX_GENERAL_LEVEL) {
+            LOG.error("Ignoring generalLevels {}: it must lie between 1 and 9; keeping {}", levels, generalLevels);
+        } else if (levels != generalLevels) {
+            LOG.info("Catalog general levels changed from {} to {}", generalLevels, levels);
+            generalLevels = levels;
+        }
+        Path wanted = indexPath(config, context.getProperty("poyang.data.dir"));
+        if (!wanted.toAbsolutePath().normalize().equals(indexDir.toAbsolutePath().normalize())) {
+            LOG.warn("The catalog index moves to {} at the next start; it stays at {} until then", wanted, indexDir);
         }
     }
 

@@ -105,6 +105,48 @@ class ErrorContractTest {
         problem(http.post("/api/demo/echo", "application/json", chunked), 413, "payload-too-large");
     }
 
+    /**
+     * A new limit applies to the next request without republishing anything: the profile's
+     * configuration often arrives after the bridge started, and must not withdraw the endpoints.
+     */
+    @Test
+    void aNewDefaultLimitAppliesWithoutRepublishing() throws Exception {
+        java.util.List<Object> withdrawn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.osgi.framework.ServiceListener listener = e -> {
+            if (e.getType() == org.osgi.framework.ServiceEvent.UNREGISTERING) {
+                withdrawn.add(e.getServiceReference().getProperty("objectClass"));
+            }
+        };
+        context.addServiceListener(listener, "(|(objectClass=jakarta.servlet.Servlet)(objectClass="
+                + org.poyang.platform.rest.PublishedEndpoints.class.getName() + "))");
+        org.osgi.service.cm.ConfigurationAdmin cm = context.getService(context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration c = cm.getConfiguration("org.poyang.platform.rest", "?");
+        String body = "{\"message\":\"" + "a".repeat(8 * 1024) + "\"}";
+        try {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("maxRequestBytes", 4096L);
+            c.update(props);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            HttpResponse<String> r = http.post("/api/demo/echo", "application/json", body);
+            while (r.statusCode() != 413 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                r = http.post("/api/demo/echo", "application/json", body);
+            }
+            problem(r, 413, "payload-too-large");
+        } finally {
+            c.delete();
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> r = http.post("/api/demo/echo", "application/json", body);
+        while (r.statusCode() == 413 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            r = http.post("/api/demo/echo", "application/json", body);
+        }
+        context.removeServiceListener(listener);
+        assertThat(r.statusCode()).as("the default limit is back after the configuration is deleted").isEqualTo(200);
+        assertThat(withdrawn).as("services the bridge withdrew while its limits changed").isEmpty();
+    }
+
     @Test
     void anEndpointMayHaveItsOwnBodyLimitAboveOrBelowTheDefault() throws Exception {
         Hashtable<String, Object> small = new Hashtable<>();

@@ -32,7 +32,7 @@ final class BridgeServlet extends CXFNonSpringServlet {
 
     private final transient DestinationRegistry registry;
     private final transient ClassLoader cxfLoader;
-    private final long maxRequestBytes;
+    private volatile long maxRequestBytes;
     /** Endpoints with their own limit: address (e.g. {@code /api/catalog/entries}) to bytes. */
     private final transient Map<String, Long> endpointLimits = new ConcurrentHashMap<>();
 
@@ -72,6 +72,11 @@ final class BridgeServlet extends CXFNonSpringServlet {
             return;
         }
         super.service(declared < 0 ? new LimitedRequest(request, limit) : request, response);
+    }
+
+    /** Changes the default request body limit for requests that start after this call. */
+    void defaultLimit(long bytes) {
+        maxRequestBytes = bytes;
     }
 
     /** Gives the endpoint at {@code address} its own request body limit, or the default again when null. */

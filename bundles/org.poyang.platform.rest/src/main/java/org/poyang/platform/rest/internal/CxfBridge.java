@@ -28,6 +28,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -125,6 +126,21 @@ public final class CxfBridge implements PublishedEndpoints {
         endpointTracker.open(true);
         statusRegistration = context.registerService(PublishedEndpoints.class, this, null);
         LOG.info("Endpoint bridge started: REST under {}, SOAP under {}", Endpoints.API_ROOT, Endpoints.SOAP_ROOT);
+    }
+
+    /**
+     * Applies new limits without republishing anything: the body limit and the per-message XML
+     * limits hold for requests that start afterwards. Woodstox reads a few limits (attribute count
+     * among them) only when CXF creates its parser factory, so those follow at the next start.
+     */
+    @Modified
+    void modified(Config config) {
+        servlet.defaultLimit(config.maxRequestBytes());
+        staxLimits(config).forEach((k, v) -> {
+            bus.setProperty(k, v);
+            System.setProperty(k, v.toString());
+        });
+        LOG.info("Endpoint bridge limits updated: request bodies up to {} bytes", config.maxRequestBytes());
     }
 
     @Override

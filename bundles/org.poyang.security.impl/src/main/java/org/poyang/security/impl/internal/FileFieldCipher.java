@@ -24,6 +24,7 @@ import org.bouncycastle.util.encoders.Hex;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -55,8 +56,34 @@ public final class FileFieldCipher implements FieldCipher {
     }
 
     private final Path file;
-    private final String algorithm;
+    private volatile String algorithm;
     private final Properties keys = new Properties();
+
+    private static String algorithmOf(String configured) {
+        String a = configured.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!a.equals("SM4") && !a.equals("AES")) {
+            throw new IllegalArgumentException("algorithm must be SM4 or AES: " + configured);
+        }
+        return a;
+    }
+
+    /**
+     * Switches to a new algorithm at once: a fresh key of that algorithm becomes active, and values
+     * written under earlier keys still decrypt (each key id names its algorithm). A different key
+     * file is read at the next start.
+     */
+    @Modified
+    synchronized void modified(Config config, BundleContext context) {
+        algorithm = algorithmOf(config.algorithm());
+        if (keys.getProperty("active") == null || !keys.getProperty("active").startsWith(prefix())) {
+            rotate();
+        }
+        Path wanted = JdbcAuditTrail.keyPath(config.keyFile(), context.getProperty("poyang.data.dir"));
+        if (!wanted.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+            org.slf4j.LoggerFactory.getLogger(FileFieldCipher.class)
+                    .warn("Column keys will be read from {} at the next start; {} is used until then", wanted, file);
+        }
+    }
 
     @Activate
     public FileFieldCipher(Config config, BundleContext context) {
@@ -65,10 +92,7 @@ public final class FileFieldCipher implements FieldCipher {
 
     FileFieldCipher(Path file, String algorithm) {
         this.file = file;
-        this.algorithm = algorithm.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!this.algorithm.equals("SM4") && !this.algorithm.equals("AES")) {
-            throw new IllegalArgumentException("algorithm must be SM4 or AES: " + algorithm);
-        }
+        this.algorithm = algorithmOf(algorithm);
         try {
             if (Files.exists(file)) {
                 try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -74,11 +75,12 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     private final DataSource dataSource;
     private final AuditSigner signer;
+    private Path signingKey;
     private final Clock clock;
-    private final int checkpointRecords;
-    private final long checkpointMillis;
-    private final int maxBatch;
-    private final int timeoutSeconds;
+    private volatile int checkpointRecords;
+    private volatile long checkpointMillis;
+    private volatile int maxBatch;
+    private volatile int timeoutSeconds;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private final Thread writer;
     private volatile boolean running = true;
@@ -92,6 +94,28 @@ public final class JdbcAuditTrail implements AuditTrail {
             @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.security.impl)") Schema schema, Config config, BundleContext context) {
         this(dataSource, AuditSigner.load(keyPath(config.signingKey(), context.getProperty("poyang.data.dir"))), Clock.systemUTC(),
                 config.checkpointRecords(), config.checkpointSeconds(), config.maxBatch(), config.timeoutSeconds());
+        this.signingKey = keyPath(config.signingKey(), context.getProperty("poyang.data.dir"));
+    }
+
+    /**
+     * Applies new checkpoint and batching settings to the running writer, so that a configuration
+     * arriving after start (the profile's file) never interrupts auditing. A new signing key file is
+     * read at the next start, since the key in use is registered with the chain.
+     */
+    @Modified
+    void modified(Config config, BundleContext context) {
+        if (config.checkpointRecords() < 1 || config.checkpointSeconds() < 1 || config.maxBatch() < 1 || config.timeoutSeconds() < 1) {
+            LOG.error("Ignoring audit trail settings that are not positive; keeping the current ones");
+            return;
+        }
+        checkpointRecords = config.checkpointRecords();
+        checkpointMillis = config.checkpointSeconds() * 1000L;
+        maxBatch = config.maxBatch();
+        timeoutSeconds = config.timeoutSeconds();
+        Path wanted = keyPath(config.signingKey(), context.getProperty("poyang.data.dir"));
+        if (signingKey != null && !wanted.toAbsolutePath().normalize().equals(signingKey.toAbsolutePath().normalize())) {
+            LOG.warn("Audit checkpoints will be signed with {} from the next start; {} signs until then", wanted, signingKey);
+        }
     }
 
     JdbcAuditTrail(DataSource dataSource, AuditSigner signer, Clock clock, int checkpointRecords, int checkpointSeconds, int maxBatch,
