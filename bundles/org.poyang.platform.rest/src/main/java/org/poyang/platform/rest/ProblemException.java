@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final String detail;
     private final List<Violation> violations;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     /**
      * @param type   the problem type
@@ -47,5 +48,22 @@ public class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /**
+     * Adds a response header the REST rendering carries, such as {@code WWW-Authenticate} on 401
+     * or {@code Retry-After} on 429 and 503. SOAP faults have no headers and ignore it.
+     *
+     * @return this exception
+     * @since 1.3
+     */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** The response headers to send, in the order added. @since 1.3 */
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 }

@@ -10,5 +10,5 @@
  * {@code application/problem+json} response or a SOAP fault.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.poyang.platform.rest;

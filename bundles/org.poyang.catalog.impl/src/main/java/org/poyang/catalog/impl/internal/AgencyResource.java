@@ -26,6 +26,11 @@ import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
+import org.poyang.security.api.AccessRequest;
+import org.poyang.security.api.Action;
+import org.poyang.security.api.PolicyEnforcementPoint;
+import org.poyang.security.api.Resource;
+import org.poyang.security.api.Subject;
 
 /** REST view of the agency register at {@code /api/catalog/agencies}; the rules live in the service. */
 @Component(service = AgencyResource.class, property = Endpoints.REST_ADDRESS + "=/catalog/agencies")
@@ -44,10 +49,12 @@ public final class AgencyResource {
     }
 
     private final AgencyService agencies;
+    private final PolicyEnforcementPoint pep;
 
     @Activate
-    public AgencyResource(@Reference AgencyService agencies) {
+    public AgencyResource(@Reference AgencyService agencies, @Reference PolicyEnforcementPoint pep) {
         this.agencies = agencies;
+        this.pep = pep;
     }
 
     @GET
@@ -69,7 +76,10 @@ public final class AgencyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "登记机构 (register an agency; Art. 6, 9)")
-    public Response register(NewAgency body, @jakarta.ws.rs.HeaderParam(EntryResource.ACTOR_HEADER) String actor) {
+    public Response register(NewAgency body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        pep.enforce(AccessRequest.of(s, Action.AGENCY_REGISTER, body == null ? null : Resource.named(body.creditCode())));
+        String actor = s.id();
         if (body == null) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "请求体不能为空 (a request body is required)");
         }

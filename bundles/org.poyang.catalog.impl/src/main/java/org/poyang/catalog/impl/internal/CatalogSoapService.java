@@ -1,5 +1,6 @@
 package org.poyang.catalog.impl.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.jws.WebMethod;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
@@ -8,6 +9,8 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +31,20 @@ import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
+import org.poyang.security.api.AccessRequest;
+import org.poyang.security.api.Authenticator;
+import org.poyang.security.api.PolicyEnforcementPoint;
+import org.poyang.security.api.Subject;
 
 /**
  * The catalog for legacy agency systems over SOAP at {@code /soap/catalog} (WSDL at {@code ?wsdl},
  * contract {@value #NAMESPACE}, published under {@code docs/wsdl/}): read an entry, search the open
  * or share catalog, list the versions since first publication. Only published entries are answered;
  * refusals are SOAP faults carrying the problem type, status and titles of the REST API.
+ * <p>
+ * Callers authenticate with the HTTP headers of the REST API ({@code Authorization: Bearer ...} or
+ * an application key); the open catalog needs none, the share catalog is for agencies (Art. 21),
+ * and the policy enforcement point decides each call. WS-Security UsernameToken is not accepted yet.
  */
 @Component(service = CatalogSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/catalog")
 @WebService(name = "CatalogPort", serviceName = "CatalogService", targetNamespace = CatalogSoapService.NAMESPACE)
@@ -43,10 +54,45 @@ public class CatalogSoapService {
     public static final String NAMESPACE = "urn:poyang:catalog:1";
 
     private final CatalogService catalog;
+    private final Authenticator authenticator;
+    private final PolicyEnforcementPoint pep;
+
+    /** Injected by the JAX-WS runtime per call: the HTTP headers of the request. */
+    @Resource
+    private WebServiceContext context;
 
     @Activate
-    public CatalogSoapService(@Reference CatalogService catalog) {
+    public CatalogSoapService(@Reference CatalogService catalog, @Reference Authenticator authenticator,
+            @Reference PolicyEnforcementPoint pep) {
         this.catalog = catalog;
+        this.authenticator = authenticator;
+        this.pep = pep;
+    }
+
+    /** The caller, from the HTTP headers; anonymous without credentials, a 401 fault with bad ones. */
+    private Subject caller() {
+        if (context == null) {
+            return Subject.ANONYMOUS;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);
+        return authenticator.authenticate(header(headers, "Authorization"), header(headers, "X-Api-Key"));
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    private void readable(CatalogEntry e) {
+        pep.enforce(AccessRequest.of(caller(), EntryResource.readAction(e), EntryResource.resource(e)));
     }
 
     /** An entry as legacy systems read it. */
@@ -129,6 +175,7 @@ public class CatalogSoapService {
     public Entry getEntry(@WebParam(name = "code") String code) {
         CatalogEntry e = catalog.get(code(code)).filter(CatalogEntry::inShareCatalog)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "目录中没有已发布的信息资源 " + code + " (no published entry)"));
+        readable(e);
         return toEntry(e);
     }
 
@@ -142,6 +189,7 @@ public class CatalogSoapService {
             default -> throw new ProblemException(ProblemType.VALIDATION_FAILED, "catalog 应为 open 或 share (catalog is open or share)",
                     List.of(new Violation("catalog", "catalog 应为 open（开放目录）或 share（共享目录）", "catalog is open or share")));
         };
+        pep.enforce(AccessRequest.of(caller(), EntryResource.readAction(audience), null));
         List<Violation> bad = new ArrayList<>();
         if (offset < 0 || offset > CatalogQuery.MAX_OFFSET) {
             bad.add(new Violation("offset", "offset 应在 0 到 " + CatalogQuery.MAX_OFFSET + " 之间", "offset from 0 to " + CatalogQuery.MAX_OFFSET));
@@ -178,9 +226,9 @@ public class CatalogSoapService {
     @WebResult(name = "version")
     public List<Version> listVersions(@WebParam(name = "code") String code) {
         ResourceCode c = code(code);
-        if (catalog.get(c).filter(CatalogEntry::inShareCatalog).isEmpty()) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "目录中没有已发布的信息资源 " + code + " (no published entry)");
-        }
+        CatalogEntry entry = catalog.get(c).filter(CatalogEntry::inShareCatalog)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "目录中没有已发布的信息资源 " + code + " (no published entry)"));
+        readable(entry);
         List<Version> out = new ArrayList<>();
         boolean published = false;
         for (EntryVersion v : catalog.versions(c)) {

@@ -1,6 +1,16 @@
 package org.poyang.catalog.impl.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -13,6 +23,10 @@ import org.poyang.catalog.api.CatalogService;
 import org.poyang.catalog.api.CreditCode;
 import org.poyang.catalog.api.EntryVersion.Action;
 import org.poyang.catalog.api.NewAgency;
+import org.poyang.security.api.AccountService;
+import org.poyang.security.api.NewAccount;
+import org.poyang.security.api.Role;
+import org.poyang.security.api.SubjectType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +45,11 @@ public final class DemoLoader {
     private final Thread worker;
 
     @Activate
-    public DemoLoader(@Reference CatalogService catalog, @Reference AgencyService agencies, CatalogConfig config) {
-        worker = new Thread(() -> load(catalog, agencies), "poyang-catalog-demo");
+    public DemoLoader(@Reference CatalogService catalog, @Reference AgencyService agencies, @Reference AccountService accounts,
+            CatalogConfig config, BundleContext context) {
+        String dataDir = context.getProperty("poyang.data.dir");
+        Path accountsFile = Path.of(dataDir == null ? "data" : dataDir).resolve(ACCOUNTS_FILE);
+        worker = new Thread(() -> load(catalog, agencies, accounts, accountsFile), "poyang-catalog-demo");
         worker.setDaemon(true);
         modified(config);
     }
@@ -51,7 +68,10 @@ public final class DemoLoader {
         worker.join(10_000);
     }
 
-    static void load(CatalogService catalog, AgencyService agencies) {
+    /** Where the demo accounts' passwords are written, under the data directory. */
+    static final String ACCOUNTS_FILE = "demo-accounts.properties";
+
+    static void load(CatalogService catalog, AgencyService agencies, AccountService accounts, Path accountsFile) {
         try {
             if (!catalog.list(null, null, 0, 1).isEmpty()) {
                 return;
@@ -78,8 +98,59 @@ public final class DemoLoader {
             }
             LOG.info("Demo catalog loaded: {} agencies, {} entries ({} published) in {} ms", registered, created.size(), published,
                     (System.nanoTime() - t0) / 1_000_000);
-        } catch (RuntimeException e) {
+            if (accounts.findByLogin("reviewer").isEmpty() && created.size() > 9) {
+                demoAccounts(accounts, demoAgencies, created.get(9).provider().value(), accountsFile);
+            }
+        } catch (RuntimeException | IOException e) {
             LOG.warn("Demo catalog not loaded", e);
         }
+    }
+
+    /**
+     * Three people to try the demo with: a catalog reviewer of the provincial data bureau (the
+     * management department), a data officer of an agency that has a draft, and a supervisor.
+     * Their random passwords go to a file only its owner can read.
+     */
+    static void demoAccounts(AccountService accounts, List<NewAgency> demoAgencies, String officerAgency, Path file) throws IOException {
+        String bureau = demoAgencies.stream().filter(a -> a.name().equals("江西省数据局")).findFirst().orElseThrow().creditCode();
+        String officerAgencyName = demoAgencies.stream().filter(a -> a.creditCode().equals(officerAgency)).findFirst()
+                .map(NewAgency::name).orElse(officerAgency);
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put("reviewer", create(accounts, "reviewer", "演示目录审核员", SubjectType.MANAGEMENT_STAFF, bureau, Role.CATALOG_REVIEWER));
+        passwords.put("officer", create(accounts, "officer", "演示数据专员", SubjectType.AGENCY_STAFF, officerAgency, Role.DATA_OFFICER));
+        passwords.put("supervisor", create(accounts, "supervisor", "演示监督员", SubjectType.CAC_SUPERVISOR, null, Role.SUPERVISOR));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // protect the data directory instead
+        }
+        StringBuilder b = new StringBuilder("# Poyang demo accounts: reviewer (江西省数据局 " + bureau + "), officer (" + officerAgencyName
+                + " " + officerAgency + "), supervisor\n");
+        passwords.forEach((login, password) -> b.append(login).append('=').append(password).append('\n'));
+        Files.writeString(tmp, b, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        LOG.info("Demo accounts reviewer, officer and supervisor created; their passwords are in {}", file.toAbsolutePath());
+    }
+
+    private static String create(AccountService accounts, String login, String name, SubjectType type, String agency, Role role) {
+        String password = randomPassword();
+        accounts.create(new NewAccount(login, name, type, agency, Set.of(role), password), ACTOR);
+        return password;
+    }
+
+    /** 20 characters from four kinds, so that it always meets the password policy. */
+    static String randomPassword() {
+        java.security.SecureRandom r = new java.security.SecureRandom();
+        String[] kinds = {"abcdefghijkmnopqrstuvwxyz", "ABCDEFGHJKLMNPQRSTUVWXYZ", "23456789", "-_.!@#%"};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            String k = kinds[i < 4 ? i : r.nextInt(kinds.length)];
+            b.append(k.charAt(r.nextInt(k.length())));
+        }
+        return b.toString();
     }
 }

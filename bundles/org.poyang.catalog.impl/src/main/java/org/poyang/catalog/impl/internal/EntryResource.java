@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,14 +60,22 @@ import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
+import org.poyang.security.api.AccessRequest;
+import org.poyang.security.api.Action;
+import org.poyang.security.api.PolicyEnforcementPoint;
+import org.poyang.security.api.Resource;
+import org.poyang.security.api.Subject;
 
 /**
  * REST view of the catalog at {@code /api/catalog/entries}: entries, lifecycle actions, versions and
  * differences, search with facets and export (bulk import is {@link ImportResource}). The rules live in
  * {@link CatalogService}.
  * <p>
- * Who acts is taken from the {@value #ACTOR_HEADER} header until the security module authenticates
- * callers; the audience of a search is chosen by {@code catalog=open|share}.
+ * Every call asks the policy enforcement point first, with the authenticated subject: anyone may
+ * read the open catalog; agencies read the share catalog ({@code catalog=share}); an agency's data
+ * officers edit and submit its own entries; catalog reviewers of the management department publish,
+ * return and withdraw published entries; unpublished entries, versions and listings by state are
+ * for the provider and the management department (Art. 6, 9, 17, 21).
  */
 @Component(service = EntryResource.class, property = Endpoints.REST_ADDRESS + "=/catalog/entries")
 @Path("/")
@@ -74,19 +83,51 @@ import org.poyang.platform.rest.Violation;
 @Produces(MediaType.APPLICATION_JSON)
 public final class EntryResource {
 
-    /** Interim identity of the caller, recorded in versions, until the security module authenticates callers. */
-    public static final String ACTOR_HEADER = "Poyang-Actor";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
     static final String JSON_LD = "application/ld+json";
 
     private final CatalogService catalog;
     private final AgencyService agencies;
+    private final PolicyEnforcementPoint pep;
 
     @Activate
-    public EntryResource(@Reference CatalogService catalog, @Reference AgencyService agencies) {
+    public EntryResource(@Reference CatalogService catalog, @Reference AgencyService agencies, @Reference PolicyEnforcementPoint pep) {
         this.catalog = catalog;
         this.agencies = agencies;
+        this.pep = pep;
+    }
+
+    /** The attributes of an entry the policy enforcement point decides on. */
+    static Resource resource(CatalogEntry e) {
+        return new Resource(e.code().value(), e.provider().value(), Resource.Open.valueOf(e.openType().name()),
+                Resource.Share.valueOf(e.shareType().name()), e.grade() == null ? null : e.grade().toString(),
+                e.status() == EntryStatus.PUBLISHED);
+    }
+
+    /** A resource that is only a providing agency: for drafts, listings and imports. */
+    static Resource provider(String creditCode) {
+        return new Resource(null, creditCode == null ? null : creditCode.strip(), null, null, null, false);
+    }
+
+    /** Reading an entry: the open catalog, the share catalog, or an unpublished entry. */
+    static Action readAction(CatalogEntry e) {
+        if (e.status() != EntryStatus.PUBLISHED) {
+            return Action.UNPUBLISHED_ENTRY_READ;
+        }
+        return e.inOpenCatalog() ? Action.OPEN_CATALOG_READ : Action.SHARE_CATALOG_READ;
+    }
+
+    private CatalogEntry readable(Subject s, String cls, String seq) {
+        CatalogEntry e = catalog.get(code(cls, seq)).orElseThrow(() -> notFound(cls + "/" + seq));
+        pep.enforce(AccessRequest.of(s, readAction(e), resource(e)));
+        return e;
+    }
+
+    /** Versions include drafts before review: the provider and the management department only. */
+    private void historyReadable(Subject s, String cls, String seq) {
+        CatalogEntry e = catalog.get(code(cls, seq)).orElseThrow(() -> notFound(cls + "/" + seq));
+        pep.enforce(AccessRequest.of(s, Action.UNPUBLISHED_ENTRY_READ, resource(e)));
     }
 
     /** A change to an entry: the version it starts from, why, and the new content. */
@@ -100,7 +141,10 @@ public final class EntryResource {
     @GET
     @Operation(summary = "目录列表 (entries by provider and state, ordered by code)")
     public JsonNode list(@QueryParam("provider") String provider, @QueryParam("status") String status,
-            @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
+            @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam, @Context SecurityContext security) {
+        // a listing by state shows drafts: the provider's staff, or the management department for all providers
+        pep.enforce(AccessRequest.of(Subject.of(security.getUserPrincipal()), Action.UNPUBLISHED_ENTRY_READ,
+                provider(provider == null || provider.isBlank() ? null : provider)));
         CreditCode p = provider == null || provider.isBlank() ? null : identifier(() -> CreditCode.parse(provider));
         EntryStatus s = status == null || status.isBlank() ? null : term("status", EntryStatus.class, status);
         int offset = number("offset", offsetParam, 0, 0, Integer.MAX_VALUE - CatalogQuery.MAX_LIMIT);
@@ -111,11 +155,13 @@ public final class EntryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "新建信息资源草稿 (create a draft entry; Art. 8, 9, 12, 17, 22)")
-    public Response create(EntryDraft body, @HeaderParam(ACTOR_HEADER) String actor) {
+    public Response create(EntryDraft body, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        pep.enforce(AccessRequest.of(s, Action.CATALOG_EDIT, provider(body == null ? null : body.provider())));
         if (body == null) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "请求体不能为空 (a request body is required)");
         }
-        CatalogEntry e = catalog.create(body, actor);
+        CatalogEntry e = catalog.create(body, s.id());
         return Response.created(UriBuilder.fromPath("/api/catalog/entries/" + e.code().value()).build())
                 .entity(EntryJson.tree(e)).build();
     }
@@ -123,8 +169,8 @@ public final class EntryResource {
     @GET
     @Path("{cls}/{seq}")
     @Operation(summary = "查询信息资源 (one entry, current version)")
-    public Response get(@PathParam("cls") String cls, @PathParam("seq") String seq) {
-        CatalogEntry e = catalog.get(code(cls, seq)).orElseThrow(() -> notFound(cls + "/" + seq));
+    public Response get(@PathParam("cls") String cls, @PathParam("seq") String seq, @Context SecurityContext security) {
+        CatalogEntry e = readable(Subject.of(security.getUserPrincipal()), cls, seq);
         return Response.ok(EntryJson.tree(e)).tag(Integer.toString(e.version())).build();
     }
 
@@ -133,13 +179,21 @@ public final class EntryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "修改信息资源，生成新版本 (change an entry; a new version with who, when and why)")
     public JsonNode update(@PathParam("cls") String cls, @PathParam("seq") String seq, EntryChange body,
-            @HeaderParam(ACTOR_HEADER) String actor) {
+            @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        CatalogEntry current = catalog.get(code(cls, seq)).orElseThrow(() -> notFound(cls + "/" + seq));
+        pep.enforce(AccessRequest.of(s, Action.CATALOG_EDIT, resource(current)));
+        if (body != null && body.entry() != null && body.entry().provider() != null
+                && !body.entry().provider().strip().equals(current.provider().value())) {
+            // handing an entry to another agency needs the right to catalog for that agency too
+            pep.enforce(AccessRequest.of(s, Action.CATALOG_EDIT, provider(body.entry().provider())));
+        }
         if (body == null || body.entry() == null || body.expectedVersion() == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "须提供 expectedVersion 与 entry (expectedVersion and entry are required)",
                     List.of(new Violation("expectedVersion", "须注明基于哪个版本修改", "the version the edit starts from is required"),
                             new Violation("entry", "须提供修改后的信息资源", "the changed entry is required")));
         }
-        return EntryJson.tree(catalog.update(code(cls, seq), body.entry(), body.expectedVersion(), actor, body.reason()));
+        return EntryJson.tree(catalog.update(code(cls, seq), body.entry(), body.expectedVersion(), s.id(), body.reason()));
     }
 
     @POST
@@ -147,15 +201,23 @@ public final class EntryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "状态操作：提交、发布、退回、撤销 (lifecycle: submit, publish, return with reasons, withdraw)")
     public JsonNode act(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("action") String action,
-            ActionRequest body, @HeaderParam(ACTOR_HEADER) String actor) {
+            ActionRequest body, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
         EntryVersion.Action a = EntryVersion.Action.valueOf(action.toUpperCase(Locale.ROOT));
-        return EntryJson.tree(catalog.transition(code(cls, seq), a, actor, body == null ? null : body.reason()));
+        CatalogEntry current = catalog.get(code(cls, seq)).orElseThrow(() -> notFound(cls + "/" + seq));
+        // the provider submits and withdraws its drafts; the management department publishes, returns
+        // and withdraws what it published (Art. 9)
+        boolean review = a == EntryVersion.Action.PUBLISH || a == EntryVersion.Action.RETURN
+                || (a == EntryVersion.Action.WITHDRAW && current.status() == EntryStatus.PUBLISHED);
+        pep.enforce(AccessRequest.of(s, review ? Action.CATALOG_REVIEW : Action.CATALOG_EDIT, resource(current)));
+        return EntryJson.tree(catalog.transition(code(cls, seq), a, s.id(), body == null ? null : body.reason()));
     }
 
     @GET
     @Path("{cls}/{seq}/versions")
     @Operation(summary = "版本列表 (every version of an entry)")
-    public JsonNode versions(@PathParam("cls") String cls, @PathParam("seq") String seq) {
+    public JsonNode versions(@PathParam("cls") String cls, @PathParam("seq") String seq, @Context SecurityContext security) {
+        historyReadable(Subject.of(security.getUserPrincipal()), cls, seq);
         List<EntryVersion> all = catalog.versions(code(cls, seq));
         if (all.isEmpty()) {
             throw notFound(cls + "/" + seq);
@@ -177,7 +239,9 @@ public final class EntryResource {
     @GET
     @Path("{cls}/{seq}/versions/{version}")
     @Operation(summary = "读取某一版本 (one version of an entry)")
-    public JsonNode version(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("version") String versionParam) {
+    public JsonNode version(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("version") String versionParam,
+            @Context SecurityContext security) {
+        historyReadable(Subject.of(security.getUserPrincipal()), cls, seq);
         int version = number("version", versionParam, 0, 1, Integer.MAX_VALUE);
         EntryVersion v = catalog.version(code(cls, seq), version)
                 .orElseThrow(() -> notFound(cls + "/" + seq + " 版本 " + version));
@@ -195,7 +259,8 @@ public final class EntryResource {
     @Path("{cls}/{seq}/diff")
     @Operation(summary = "比较两个版本 (fields that differ between two versions)")
     public JsonNode diff(@PathParam("cls") String cls, @PathParam("seq") String seq, @QueryParam("from") String fromParam,
-            @QueryParam("to") String toParam) {
+            @QueryParam("to") String toParam, @Context SecurityContext security) {
+        historyReadable(Subject.of(security.getUserPrincipal()), cls, seq);
         int from = number("from", required("from", fromParam), 0, 1, Integer.MAX_VALUE);
         int to = number("to", required("to", toParam), 0, 1, Integer.MAX_VALUE);
         ObjectNode n = EntryJson.MAPPER.createObjectNode();
@@ -210,7 +275,10 @@ public final class EntryResource {
     @Path("search")
     @Operation(summary = "目录检索（中文分词全文检索与分面统计）(Chinese full-text search with facets; Art. 17, 22)")
     public CatalogSearchResult search(@QueryParam("q") String q, @QueryParam("catalog") @DefaultValue("open") String catalogName,
-            @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam, @Context UriInfo uri) {
+            @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam, @Context UriInfo uri,
+            @Context SecurityContext security) {
+        CatalogAudience audience = audience(catalogName);
+        pep.enforce(AccessRequest.of(Subject.of(security.getUserPrincipal()), readAction(audience), null));
         int offset = number("offset", offsetParam, 0, 0, CatalogQuery.MAX_OFFSET);
         int limit = number("limit", limitParam, 20, 1, CatalogQuery.MAX_LIMIT);
         if (q != null && q.length() > CatalogQuery.MAX_TEXT) {
@@ -230,7 +298,7 @@ public final class EntryResource {
                 filters.put(facet, values);
             }
         }
-        return catalog.search(new CatalogQuery(q, audience(catalogName), filters, offset, limit));
+        return catalog.search(new CatalogQuery(q, audience, filters, offset, limit));
     }
 
     @GET
@@ -264,8 +332,10 @@ public final class EntryResource {
     @Produces({CSV, XLSX, JSON_LD})
     @Operation(summary = "导出目录：CSV、XLSX 或 DCAT-AP 3 JSON-LD (export the open or share catalog)")
     public Response export(@QueryParam("format") @DefaultValue("csv") String format,
-            @QueryParam("catalog") @DefaultValue("open") String catalogName, @Context UriInfo uri) {
+            @QueryParam("catalog") @DefaultValue("open") String catalogName, @Context UriInfo uri,
+            @Context SecurityContext security) {
         CatalogAudience audience = audience(catalogName);
+        pep.enforce(AccessRequest.of(Subject.of(security.getUserPrincipal()), readAction(audience), null));
         Iterable<CatalogEntry> entries = exportable(audience);
         // one lookup per provider, not per exported entry
         java.util.Map<CreditCode, String> names = new java.util.HashMap<>();
@@ -367,6 +437,10 @@ public final class EntryResource {
         throw new ProblemException(ProblemType.VALIDATION_FAILED, name + " 应为 " + min + " 到 " + max + " 之间的整数 ("
                 + name + " must be a whole number from " + min + " to " + max + ")",
                 List.of(new Violation(name, "应为 " + min + " 到 " + max + " 之间的整数", "a whole number from " + min + " to " + max)));
+    }
+
+    static Action readAction(CatalogAudience audience) {
+        return audience == CatalogAudience.PUBLIC ? Action.OPEN_CATALOG_READ : Action.SHARE_CATALOG_READ;
     }
 
     private static CatalogAudience audience(String name) {

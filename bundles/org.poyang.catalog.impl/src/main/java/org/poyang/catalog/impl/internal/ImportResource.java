@@ -12,7 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +27,10 @@ import org.poyang.catalog.api.CatalogService;
 import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
+import org.poyang.security.api.AccessRequest;
+import org.poyang.security.api.Action;
+import org.poyang.security.api.PolicyEnforcementPoint;
+import org.poyang.security.api.Subject;
 
 /**
  * Bulk import of catalog entries at {@code /api/catalog/import} from the CSV/XLSX template agencies
@@ -42,10 +48,12 @@ public final class ImportResource {
     static final long MAX_IMPORT_BYTES = 64L * 1024 * 1024;
 
     private final CatalogService catalog;
+    private final PolicyEnforcementPoint pep;
 
     @Activate
-    public ImportResource(@Reference CatalogService catalog) {
+    public ImportResource(@Reference CatalogService catalog, @Reference PolicyEnforcementPoint pep) {
         this.catalog = catalog;
+        this.pep = pep;
     }
 
     @GET
@@ -65,7 +73,10 @@ public final class ImportResource {
     @Consumes({EntryResource.CSV, EntryResource.XLSX})
     @Operation(summary = "批量导入信息资源草稿：任一行不合格则全部不导入，并逐行说明原因 (bulk import; all rows or none, with a row-by-row report)")
     public Response importEntries(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam(EntryResource.ACTOR_HEADER) String actor) throws IOException {
+            @Context SecurityContext security) throws IOException {
+        Subject s = Subject.of(security.getUserPrincipal());
+        // before reading the file: only a data officer may import, and only for their own agency (Art. 6, 9)
+        pep.enforce(AccessRequest.of(s, Action.CATALOG_EDIT, EntryResource.provider(s.agency())));
         CatalogExchange.Parsed parsed = contentType != null && contentType.startsWith(EntryResource.XLSX)
                 ? CatalogExchange.readXlsx(body) : CatalogExchange.readCsv(body);
         if (!parsed.problems().isEmpty()) {
@@ -73,9 +84,13 @@ public final class ImportResource {
                     + " 处问题，未导入任何内容 (the file has " + parsed.problems().size() + " problem(s); nothing was imported)",
                     parsed.problems());
         }
+        for (String provider : new java.util.TreeSet<>(parsed.drafts().stream()
+                .map(d -> d.provider() == null ? "" : d.provider().strip()).toList())) {
+            pep.enforce(AccessRequest.of(s, Action.CATALOG_EDIT, EntryResource.provider(provider)));
+        }
         List<CatalogEntry> created;
         try {
-            created = catalog.createAll(parsed.drafts(), actor);
+            created = catalog.createAll(parsed.drafts(), s.id());
         } catch (ProblemException e) {
             throw e.violations() == null || e.violations().isEmpty() ? e
                     : new ProblemException(e.type(), e.detail(), parsed.toSheetRows(e.violations()));

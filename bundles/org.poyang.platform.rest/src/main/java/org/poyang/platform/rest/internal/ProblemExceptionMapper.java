@@ -26,6 +26,10 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                 rb.header("Retry-After", retry);
             }
         }
+        org.poyang.platform.rest.ProblemException problem = Problems.find(failure, org.poyang.platform.rest.ProblemException.class);
+        if (problem != null) {
+            problem.headers().forEach(rb::header);
+        }
         return rb.build();
     }
 

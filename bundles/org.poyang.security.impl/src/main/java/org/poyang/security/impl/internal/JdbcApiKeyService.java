@@ -136,14 +136,37 @@ public final class JdbcApiKeyService implements ApiKeyService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b).replace('-', 'a').replace('_', 'b');
     }
 
+    /**
+     * The outcome of checking a presented key: the key when its secret matched, and why it may not
+     * be used, if it may not ({@code malformed}, {@code unknown}, {@code wrong secret},
+     * {@code REVOKED}, {@code SUSPENDED}, {@code expired}, {@code owner not active}).
+     */
+    record Check(ApiKey key, String refusal) {
+        /** Suspension of the key or its owner (Art. 39), as opposed to a key that is simply not valid. */
+        boolean suspended() {
+            return key != null && ("SUSPENDED".equals(refusal) || OWNER_NOT_ACTIVE.equals(refusal));
+        }
+    }
+
+    static final String OWNER_NOT_ACTIVE = "owner not active (Art. 39)";
+
     @Override
     public Optional<ApiKey> verify(String presented) {
+        Check c = check(presented);
+        if (c.refusal() != null) {
+            return refused(c.key() == null ? null : c.key().id(), c.refusal());
+        }
+        return Optional.of(c.key());
+    }
+
+    /** Checks a presented key without auditing; the caller records the outcome. */
+    Check check(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
-            return refused(null, "malformed");
+            return new Check(null, "malformed");
         }
         int dot = presented.indexOf('.');
         if (dot < 0) {
-            return refused(null, "malformed");
+            return new Check(null, "malformed");
         }
         String id = presented.substring(PREFIX.length(), dot);
         String secret = presented.substring(dot + 1);
@@ -152,25 +175,25 @@ public final class JdbcApiKeyService implements ApiKeyService {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return refused(id, "unknown");
+                    return new Check(null, "unknown");
                 }
                 ApiKey key = map(rs);
                 boolean secretOk = MessageDigest.isEqual(rs.getString(9).strip().getBytes(StandardCharsets.US_ASCII),
                         AuditChain.sm3(secret.getBytes(StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
                 if (!secretOk) {
-                    return refused(id, "wrong secret");
+                    return new Check(null, "wrong secret");
                 }
                 if (key.status() != ApiKey.Status.ACTIVE) {
-                    return refused(id, key.status().name());
+                    return new Check(key, key.status().name());
                 }
                 if (key.expiresAt() != null && !key.expiresAt().isAfter(clock.instant())) {
-                    return refused(id, "expired");
+                    return new Check(key, "expired");
                 }
                 Optional<Account> owner = accounts.findByLogin(key.owner());
                 if (owner.isEmpty() || owner.get().status() != Account.Status.ACTIVE) {
-                    return refused(id, "owner not active (Art. 39)");
+                    return new Check(key, OWNER_NOT_ACTIVE);
                 }
-                return Optional.of(key);
+                return new Check(key, null);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("API keys unavailable", e);

@@ -1,0 +1,32 @@
+package org.poyang.security.api;
+
+/**
+ * What a subject asks to do. Each action has one rule in the policy enforcement point, and each
+ * rule names the article of the Measures it implements.
+ */
+public enum Action {
+    /** Read the open catalog (开放目录): public (Art. 9, 17). */
+    OPEN_CATALOG_READ,
+    /** Read the share catalog (共享目录): agencies only (Art. 21, 23). */
+    SHARE_CATALOG_READ,
+    /** Read an entry not yet published: its provider and the management department (Art. 9). */
+    UNPUBLISHED_ENTRY_READ,
+    /** Create, change, submit or withdraw the providing agency's own entries (Art. 6, 9). */
+    CATALOG_EDIT,
+    /** Review, publish or return entries for the province-wide catalogs (Art. 9). */
+    CATALOG_REVIEW,
+    /** Register agencies (公共管理和服务机构) in the catalog (Art. 6, 9). */
+    AGENCY_REGISTER,
+    /** Manage accounts and roles (Art. 35; security administrator, 三员分立). */
+    ACCOUNT_ADMIN,
+    /** Issue, list or revoke the subject's own application keys (Art. 18). */
+    KEY_MANAGE,
+    /** Read and verify the audit trail (Art. 30, 35; audit administrator). */
+    AUDIT_READ,
+    /** Demand rectification, suspend, restore or terminate a user or application (Art. 39). */
+    SUPERVISE,
+    /** Read data rows of an entry through the open route (Art. 17, 18). */
+    OPEN_DATA_READ,
+    /** Read data rows of an entry through the share route (Art. 22-24). */
+    SHARE_DATA_READ
+}

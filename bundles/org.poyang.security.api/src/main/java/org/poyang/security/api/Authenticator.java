@@ -1,0 +1,44 @@
+package org.poyang.security.api;
+
+import java.time.Instant;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Authentication (身份认证, Art. 35) of every interface: sessions opened by signing in, carried as
+ * bearer tokens, and application keys. Art. 12 para 2: a person verified once is not asked again
+ * while the session lasts, and nothing here asks for biometrics.
+ */
+@ProviderType
+public interface Authenticator {
+
+    /** An open session: the bearer token (shown once, stored only as a hash) and when it ends. */
+    record Session(String token, Instant expiresAt, Subject subject) {
+        @Override
+        public String toString() {
+            return "Session[" + subject.id() + " until " + expiresAt + "]"; // never the token
+        }
+    }
+
+    /**
+     * Signs in with login, password and, for accounts with a second factor, the TOTP code.
+     * Refusals are {@code ProblemException}s: 401 for wrong credentials or second factor (never
+     * saying which part was wrong), 429 with {@code Retry-After} while locked, 403 for accounts
+     * suspended or terminated under Art. 39.
+     */
+    Session signIn(String login, String password, String totpCode);
+
+    /**
+     * The subject behind a request's credentials: {@code Authorization: Bearer <token>} or
+     * {@code X-Api-Key: <key>} (or {@code Authorization: ApiKey <key>}); {@link Subject#ANONYMOUS}
+     * when there are none. Forged, expired, revoked or signed-out credentials are a 401
+     * {@code ProblemException}; a suspended subject is returned inactive so that the policy
+     * enforcement point denies it under Art. 39.
+     */
+    Subject authenticate(String authorization, String apiKey);
+
+    /** Ends the session of {@code token}; unknown tokens are ignored. */
+    void signOut(String token);
+
+    /** Ends every session of an account (after a suspension or a password change). */
+    void signOutEverywhere(String login);
+}

@@ -1,0 +1,256 @@
+package org.poyang.security.impl.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.poyang.platform.persistence.Schema;
+import org.poyang.platform.rest.ProblemException;
+import org.poyang.platform.rest.ProblemType;
+import org.poyang.security.api.Account;
+import org.poyang.security.api.AccountService;
+import org.poyang.security.api.ApiKeyService;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.Authenticator;
+import org.poyang.security.api.SignIn;
+import org.poyang.security.api.Subject;
+
+/**
+ * Sessions and keys (身份认证, Art. 35). Signing in opens a session whose bearer token is random,
+ * shown once and stored only as its SM3 hash; a session ends when signed out, after
+ * {@code idleMinutes} without use or {@code maxHours} after it opened. Every request looks the
+ * account up again, so a suspension (Art. 39) takes effect on the next request. Art. 12 para 2:
+ * within a session nothing asks the person to verify again, and no flow asks for biometrics.
+ */
+@Component(service = Authenticator.class, configurationPid = JdbcAuthenticator.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = JdbcAuthenticator.Config.class)
+public final class JdbcAuthenticator implements Authenticator {
+
+    static final String PID = "org.poyang.security.sessions";
+    static final String TOKEN_PREFIX = "pys_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** A session's last use is written at most this often, so that reads do not each cost a write. */
+    private static final long TOUCH_MILLIS = 60_000;
+
+    /** Session lifetimes. */
+    @ObjectClassDefinition(name = "Poyang sessions", description = "会话 (sessions opened by signing in)")
+    public @interface Config {
+        @AttributeDefinition(description = "A session ends after this many minutes without a request")
+        int idleMinutes() default 30;
+
+        @AttributeDefinition(description = "A session ends this many hours after it opened, however busy")
+        int maxHours() default 8;
+    }
+
+    private final DataSource dataSource;
+    private final AccountService accounts;
+    private final JdbcApiKeyService keys;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private volatile Duration idle;
+    private volatile Duration max;
+
+    @Activate
+    public JdbcAuthenticator(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
+            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.security.impl)") Schema schema, @Reference AccountService accounts,
+            @Reference ApiKeyService keys, @Reference AuditTrail audit, Config config) {
+        this(dataSource, accounts, (JdbcApiKeyService) keys, audit, Clock.systemUTC(), Duration.ofMinutes(config.idleMinutes()),
+                Duration.ofHours(config.maxHours()));
+    }
+
+    JdbcAuthenticator(DataSource dataSource, AccountService accounts, JdbcApiKeyService keys, AuditTrail audit, Clock clock,
+            Duration idle, Duration max) {
+        this.dataSource = dataSource;
+        this.accounts = accounts;
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+        this.idle = idle;
+        this.max = max;
+    }
+
+    @Modified
+    void modified(Config config) {
+        idle = Duration.ofMinutes(Math.max(1, config.idleMinutes()));
+        max = Duration.ofHours(Math.max(1, config.maxHours()));
+    }
+
+    @Override
+    public Session signIn(String login, String password, String totpCode) {
+        SignIn result = accounts.signIn(login, password, totpCode);
+        if (!result.ok()) {
+            throw switch (result.refusal()) {
+                case LOCKED -> new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+                        "连续登录失败次数过多，账户暂时锁定 (too many failed sign-ins: the account is locked for a while)")
+                        .withHeader("Retry-After", Long.toString(retryAfter(result.lockedUntil())));
+                case NOT_ACTIVE -> new ProblemException(ProblemType.FORBIDDEN,
+                        "账户已被暂停或终止（第三十九条） (the account is suspended or terminated, Art. 39)");
+                default -> unauthorized("登录名、密码或动态口令不正确 (wrong login, password or one-time code)");
+            };
+        }
+        Account a = result.account().get();
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant now = clock.instant();
+        Instant expires = now.plus(max);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO SEC_SESSION (TOKEN_HASH, LOGIN, CREATED_MS, LAST_USED_MS, EXPIRES_MS) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, hash(token));
+            ps.setString(2, a.login());
+            ps.setLong(3, now.toEpochMilli());
+            ps.setLong(4, now.toEpochMilli());
+            ps.setLong(5, expires.toEpochMilli());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("sessions unavailable", e);
+        }
+        return new Session(token, expires, subjectOf(a));
+    }
+
+    private long retryAfter(Instant lockedUntil) {
+        return lockedUntil == null ? 60 : Math.max(1, Duration.between(clock.instant(), lockedUntil).toSeconds() + 1);
+    }
+
+    @Override
+    public Subject authenticate(String authorization, String apiKey) {
+        if (authorization != null && !authorization.isBlank()) {
+            String a = authorization.strip();
+            int space = a.indexOf(' ');
+            String scheme = space < 0 ? a : a.substring(0, space);
+            String value = space < 0 ? "" : a.substring(space + 1).strip();
+            if (scheme.equalsIgnoreCase("Bearer")) {
+                return session(value);
+            }
+            if (scheme.equalsIgnoreCase("ApiKey")) {
+                return application(value);
+            }
+            throw unauthorized("不支持的认证方式，请使用 Bearer 令牌或 API 密钥 (unsupported authorization scheme: use Bearer or ApiKey)");
+        }
+        if (apiKey != null && !apiKey.isBlank()) {
+            return application(apiKey.strip());
+        }
+        return Subject.ANONYMOUS;
+    }
+
+    private Subject session(String token) {
+        if (!token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            throw refuse("anonymous", "session.verify", "malformed token", "令牌无效 (invalid token)");
+        }
+        String hash = hash(token);
+        long now = clock.millis();
+        String login;
+        try (Connection c = dataSource.getConnection()) {
+            long lastUsed;
+            long expires;
+            try (PreparedStatement ps = c.prepareStatement("SELECT LOGIN, LAST_USED_MS, EXPIRES_MS FROM SEC_SESSION WHERE TOKEN_HASH = ?")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw refuse("anonymous", "session.verify", "unknown or signed-out token", "令牌无效或已注销 (invalid or signed-out token)");
+                    }
+                    login = rs.getString(1);
+                    lastUsed = rs.getLong(2);
+                    expires = rs.getLong(3);
+                }
+            }
+            if (now >= expires || now - lastUsed >= idle.toMillis()) {
+                delete(c, hash);
+                throw refuse(login, "session.verify", "session expired", "会话已过期，请重新登录 (the session has expired: sign in again)");
+            }
+            if (now - lastUsed >= TOUCH_MILLIS) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_SESSION SET LAST_USED_MS = ? WHERE TOKEN_HASH = ?")) {
+                    ps.setLong(1, now);
+                    ps.setString(2, hash);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sessions unavailable", e);
+        }
+        Optional<Account> account = accounts.findByLogin(login);
+        if (account.isEmpty()) {
+            throw refuse(login, "session.verify", "account gone", "令牌无效 (invalid token)");
+        }
+        return subjectOf(account.get());
+    }
+
+    private Subject application(String presented) {
+        JdbcApiKeyService.Check check = keys.check(presented);
+        if (check.refusal() != null && !check.suspended()) {
+            String id = check.key() == null ? "?" : check.key().id();
+            throw refuse("apikey:" + id, "apikey.verify", check.refusal(),
+                    "API 密钥无效、已吊销或已过期 (the API key is invalid, revoked or expired)");
+        }
+        Optional<Account> owner = accounts.findByLogin(check.key().owner());
+        return new Subject(Subject.Kind.APPLICATION, "app:" + check.key().id(), owner.map(Account::type).orElse(null),
+                owner.map(Account::agency).orElse(null), Set.of(), check.key().scopes(), check.refusal() == null);
+    }
+
+    static Subject subjectOf(Account a) {
+        return new Subject(Subject.Kind.ACCOUNT, a.login(), a.type(), a.agency(), a.roles(), Set.of(),
+                a.status() == Account.Status.ACTIVE);
+    }
+
+    /** Records the refusal on the audit trail (Art. 30) and returns the 401 to throw. */
+    private ProblemException refuse(String subject, String action, String why, String detail) {
+        audit.record(new AuditEvent(subject, null, action, null, null, null, AuditEvent.Outcome.DENY, why));
+        return unauthorized(detail);
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail).withHeader("WWW-Authenticate", "Bearer realm=\"poyang\"");
+    }
+
+    @Override
+    public void signOut(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            delete(c, hash(token));
+        } catch (SQLException e) {
+            throw new IllegalStateException("sessions unavailable", e);
+        }
+    }
+
+    @Override
+    public void signOutEverywhere(String login) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_SESSION WHERE LOGIN = ?")) {
+            ps.setString(1, login);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("sessions unavailable", e);
+        }
+    }
+
+    private static void delete(Connection c, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_SESSION WHERE TOKEN_HASH = ?")) {
+            ps.setString(1, hash);
+            ps.executeUpdate();
+        }
+    }
+
+    static String hash(String token) {
+        return AuditChain.sm3(token.getBytes(StandardCharsets.US_ASCII));
+    }
+}

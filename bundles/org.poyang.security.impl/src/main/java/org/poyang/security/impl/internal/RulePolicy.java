@@ -1,0 +1,152 @@
+package org.poyang.security.impl.internal;
+
+import java.util.Locale;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.poyang.security.api.AccessRequest;
+import org.poyang.security.api.Action;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.Decision;
+import org.poyang.security.api.PolicyEnforcementPoint;
+import org.poyang.security.api.Resource;
+import org.poyang.security.api.Role;
+import org.poyang.security.api.Subject;
+import org.poyang.security.api.SubjectType;
+
+/**
+ * The policy enforcement point (策略执行点): one rule per {@link Action}, each naming its article.
+ * The first rule of all is Art. 39: a suspended or terminated subject is denied everything.
+ * <p>
+ * Audited here: every denial, and every permitted data read, account administration, audit read,
+ * key management and supervision step. Catalog edits and reviews are audited by the catalog as the
+ * actions themselves; reads of catalog metadata, which is public or shared by design, are not.
+ */
+@Component(service = PolicyEnforcementPoint.class)
+public final class RulePolicy implements PolicyEnforcementPoint {
+
+    /** Scope an application key needs to read open data through the API (Art. 18). */
+    static final String SCOPE_OPEN_READ = "open.read";
+    /** Scope an agency system's key needs to read shared data (Art. 23). */
+    static final String SCOPE_SHARE_READ = "share.read";
+
+    private final AuditTrail audit;
+
+    @Activate
+    public RulePolicy(@Reference AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public Decision decide(AccessRequest request) {
+        Decision d = rule(request);
+        if (!d.permit() || audited(request.action())) {
+            Subject s = request.subject();
+            Resource r = request.resource();
+            audit.record(new AuditEvent(s.id(), s.agency(), "pep." + request.action().name().toLowerCase(Locale.ROOT),
+                    r == null ? null : r.id(), request.purpose(), request.grantId(),
+                    d.permit() ? AuditEvent.Outcome.PERMIT : AuditEvent.Outcome.DENY, d.describe()));
+        }
+        return d;
+    }
+
+    private static boolean audited(Action action) {
+        return switch (action) {
+            case OPEN_CATALOG_READ, SHARE_CATALOG_READ, UNPUBLISHED_ENTRY_READ, CATALOG_EDIT, CATALOG_REVIEW, AGENCY_REGISTER -> false;
+            default -> true;
+        };
+    }
+
+    /** The rules; package-private so that each can be tested on its own. */
+    static Decision rule(AccessRequest request) {
+        Subject s = request.subject();
+        if (!s.active()) {
+            return Decision.deny("主体已被暂停或终止访问", "the subject is suspended or terminated", "Art. 39");
+        }
+        Resource r = request.resource();
+        return switch (request.action()) {
+            case OPEN_CATALOG_READ -> Decision.permit("开放目录向社会公开", "the open catalog is public", "Art. 9, 17");
+            case SHARE_CATALOG_READ -> staffOfAgencies(s)
+                    ? Decision.permit("共享目录供公共管理和服务机构查询", "the share catalog serves agencies", "Art. 21, 23")
+                    : signInFirst(s, "共享目录仅供公共管理和服务机构查询", "the share catalog is for agencies only", "Art. 21, 23");
+            case UNPUBLISHED_ENTRY_READ -> s.managementStaff() || ownAgency(s, r)
+                    ? Decision.permit("未发布条目仅提供单位和公共数据主管部门可见", "unpublished entries are visible to their provider and the management department", "Art. 9")
+                    : signInFirst(s, "未发布条目仅提供单位和公共数据主管部门可见", "unpublished entries are visible only to their provider and the management department", "Art. 9");
+            case CATALOG_EDIT -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.DATA_OFFICER) && ownAgency(s, r)
+                    ? Decision.permit("提供单位编制本单位目录", "an agency catalogs its own data", "Art. 6, 9")
+                    : signInFirst(s, "仅提供单位的数据专员可以编制本单位目录", "only the providing agency's data officers may catalog its data", "Art. 6, 9");
+            case CATALOG_REVIEW, AGENCY_REGISTER -> s.kind() == Subject.Kind.ACCOUNT && s.managementStaff() && s.has(Role.CATALOG_REVIEWER)
+                    ? Decision.permit("公共数据主管部门审核目录", "the management department reviews the catalog", "Art. 9")
+                    : signInFirst(s, "仅公共数据主管部门的目录审核员可以审核目录和登记单位", "only catalog reviewers of the management department may review entries and register agencies", "Art. 9");
+            case ACCOUNT_ADMIN -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.SECURITY_ADMIN)
+                    ? Decision.permit("安全管理员管理账户", "the security administrator manages accounts", "Art. 35")
+                    : signInFirst(s, "仅安全管理员可以管理账户（三员分立）", "only the security administrator manages accounts (separation of duties)", "Art. 35");
+            case KEY_MANAGE -> s.kind() == Subject.Kind.ACCOUNT
+                    ? Decision.permit("账户管理本人应用的密钥", "an account manages its own applications' keys", "Art. 18")
+                    : signInFirst(s, "须以账户登录后管理应用密钥", "sign in with an account to manage application keys", "Art. 18");
+            case AUDIT_READ -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.AUDIT_ADMIN)
+                    ? Decision.permit("审计管理员查阅审计日志", "the audit administrator reads the audit trail", "Art. 30, 35")
+                    : signInFirst(s, "仅审计管理员可以查阅审计日志（三员分立）", "only the audit administrator reads the audit trail (separation of duties)", "Art. 30, 35");
+            case SUPERVISE -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.SUPERVISOR)
+                    ? Decision.permit("监督员责令整改、暂停或终止访问", "a supervisor demands rectification, suspends or terminates", "Art. 39")
+                    : signInFirst(s, "仅监督员可以暂停或终止用户和应用", "only supervisors may suspend or terminate users and applications", "Art. 39");
+            case OPEN_DATA_READ -> openData(s, request);
+            case SHARE_DATA_READ -> sharedData(s, request);
+        };
+    }
+
+    private static Decision openData(Subject s, AccessRequest request) {
+        Resource r = request.resource();
+        if (r == null || !r.published() || r.open() == null) {
+            return Decision.deny("数据资源未发布", "the resource is not published", "Art. 9");
+        }
+        if (s.kind() == Subject.Kind.APPLICATION && !s.scopes().contains(SCOPE_OPEN_READ)) {
+            return Decision.deny("应用密钥未授权读取开放数据", "the application key lacks scope " + SCOPE_OPEN_READ, "Art. 18");
+        }
+        return switch (r.open()) {
+            case UNCONDITIONAL -> Decision.permit("无条件开放数据可直接获取", "unconditionally open data may be obtained directly", "Art. 18");
+            case CONDITIONAL -> request.grantId() == null
+                    ? signInFirst(s, "有条件开放数据须经申请获批", "conditionally open data needs an approved application", "Art. 18")
+                    : Decision.deny("未找到有效的开放授权", "no valid grant " + request.grantId(), "Art. 18");
+            case NOT_OPEN -> Decision.deny("该数据不予开放", "this data is not open", "Art. 17");
+        };
+    }
+
+    private static Decision sharedData(Subject s, AccessRequest request) {
+        Resource r = request.resource();
+        if (!staffOfAgencies(s) || s.agency() == null) {
+            return signInFirst(s, "共享数据仅提供给公共管理和服务机构", "shared data goes to agencies only", "Art. 21, 23");
+        }
+        if (s.kind() == Subject.Kind.APPLICATION && !s.scopes().contains(SCOPE_SHARE_READ)) {
+            return Decision.deny("应用密钥未授权读取共享数据", "the application key lacks scope " + SCOPE_SHARE_READ, "Art. 23");
+        }
+        if (request.purpose() == null || request.purpose().isBlank()) {
+            return Decision.deny("须说明用于履行何种法定职责", "state the legal duty the data serves (purpose)", "Art. 24");
+        }
+        if (r == null || !r.published() || r.share() == null) {
+            return Decision.deny("数据资源未发布", "the resource is not published", "Art. 9");
+        }
+        return switch (r.share()) {
+            case UNCONDITIONAL -> Decision.permit("无条件共享数据按职责使用", "unconditionally shared data, used for the stated duty", "Art. 23, 24");
+            case CONDITIONAL -> request.grantId() == null
+                    ? Decision.deny("有条件共享数据须经申请获批", "conditionally shared data needs an approved application", "Art. 23")
+                    : Decision.deny("未找到有效的共享授权", "no valid grant " + request.grantId(), "Art. 23, 24");
+            case NOT_SHARED -> Decision.deny("该数据不予共享，须协商或由主管部门协调", "not shared: negotiate with the provider, or ask the management department to coordinate", "Art. 23");
+        };
+    }
+
+    /** Agency and management staff (and systems acting for them) may use the share catalog and shared data. */
+    private static boolean staffOfAgencies(Subject s) {
+        return s.type() == SubjectType.AGENCY_STAFF || s.type() == SubjectType.MANAGEMENT_STAFF;
+    }
+
+    private static boolean ownAgency(Subject s, Resource r) {
+        return r != null && r.provider() != null && s.agency() != null && s.agency().equals(r.provider());
+    }
+
+    /** A denial; anonymous callers are told to sign in (the exception turns it into 401). */
+    private static Decision signInFirst(Subject s, String zh, String en, String article) {
+        return s.anonymous() ? Decision.deny("请先登录；" + zh, "sign in first; " + en, article) : Decision.deny(zh, en, article);
+    }
+}

@@ -1,0 +1,196 @@
+package org.poyang.security.impl.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poyang.platform.rest.ProblemException;
+import org.poyang.security.api.Account;
+import org.poyang.security.api.ApiKeyService;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.Authenticator;
+import org.poyang.security.api.NewAccount;
+import org.poyang.security.api.Role;
+import org.poyang.security.api.Subject;
+import org.poyang.security.api.SubjectType;
+
+/**
+ * Authentication (Art. 35) on a real Derby: sessions by bearer token, application keys, expiry,
+ * sign-out, and Art. 39 suspension taking effect on the next request.
+ */
+class JdbcAuthenticatorTest {
+
+    static final String PASSWORD = JdbcAccountServiceTest.PASSWORD;
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedDataSource ds;
+    private JdbcAuditTrail audit;
+    private JdbcAccountService accounts;
+    private JdbcApiKeyService keys;
+    private JdbcAuthenticator auth;
+    private final JdbcAccountServiceTest.MovableClock clock = new JdbcAccountServiceTest.MovableClock();
+
+    @BeforeEach
+    void start() throws Exception {
+        ds = TestDatabase.migrated(dir);
+        audit = new JdbcAuditTrail(ds, AuditSigner.load(dir.resolve("key")), Clock.systemUTC(), 1000, 3600, 500, 10);
+        accounts = new JdbcAccountService(ds, audit, new FileFieldCipher(dir.resolve("keys/field-keys.properties"), "SM4"), clock);
+        keys = new JdbcApiKeyService(ds, accounts, audit, clock);
+        auth = new JdbcAuthenticator(ds, accounts, keys, audit, clock, Duration.ofMinutes(30), Duration.ofHours(8));
+        accounts.create(new NewAccount("officer", "数据专员", SubjectType.AGENCY_STAFF, JdbcAccountServiceTest.AGENCY,
+                Set.of(Role.DATA_OFFICER), PASSWORD), "secadmin");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        audit.close();
+        ds.setShutdownDatabase("shutdown");
+        try {
+            ds.getConnection().close();
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown as an exception
+        }
+    }
+
+    private static int status(Runnable r) {
+        try {
+            r.run();
+        } catch (ProblemException e) {
+            return e.type().status();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    private long denials(String action) {
+        return audit.search(null, null, AuditEvent.Outcome.DENY, null, null, 0, 1000).stream()
+                .filter(r -> r.event().action().equals(action)).count();
+    }
+
+    @Test
+    void aSessionTokenIdentifiesTheAccountUntilSignedOut() {
+        Authenticator.Session s = auth.signIn("officer", PASSWORD, null);
+        assertThat(s.token()).startsWith("pys_").hasSizeGreaterThan(40);
+        assertThat(s.toString()).doesNotContain(s.token());
+        Subject subject = auth.authenticate("Bearer " + s.token(), null);
+        assertThat(subject.kind()).isEqualTo(Subject.Kind.ACCOUNT);
+        assertThat(subject.id()).isEqualTo("officer");
+        assertThat(subject.agency()).isEqualTo(JdbcAccountServiceTest.AGENCY);
+        assertThat(subject.roles()).containsExactly(Role.DATA_OFFICER);
+        assertThat(subject.active()).isTrue();
+
+        auth.signOut(s.token());
+        assertThat(status(() -> auth.authenticate("Bearer " + s.token(), null))).isEqualTo(401);
+        assertThat(denials("session.verify")).isEqualTo(1);
+    }
+
+    @Test
+    void noCredentialsIsAnonymousAndForgedOnesAre401() {
+        assertThat(auth.authenticate(null, null)).isEqualTo(Subject.ANONYMOUS);
+        assertThat(auth.authenticate("  ", "")).isEqualTo(Subject.ANONYMOUS);
+        assertThat(status(() -> auth.authenticate("Bearer pys_forged", null))).isEqualTo(401);
+        assertThat(status(() -> auth.authenticate("Bearer " + "x".repeat(500), null))).isEqualTo(401);
+        assertThat(status(() -> auth.authenticate("Basic b2ZmaWNlcjpwdw==", null))).isEqualTo(401);
+        assertThat(status(() -> auth.authenticate(null, "pyk_nope.nope"))).isEqualTo(401);
+        assertThat(status(() -> auth.authenticate("Bearer ' OR '1'='1", null))).isEqualTo(401);
+    }
+
+    @Test
+    void aSessionEndsWhenIdleOrTooOld() {
+        Authenticator.Session s = auth.signIn("officer", PASSWORD, null);
+        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        assertThat(auth.authenticate("Bearer " + s.token(), null).id()).isEqualTo("officer");
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        assertThat(status(() -> auth.authenticate("Bearer " + s.token(), null))).isEqualTo(401);
+
+        Authenticator.Session busy = auth.signIn("officer", PASSWORD, null);
+        for (int i = 0; i < 16; i++) {
+            clock.now = clock.now.plus(Duration.ofMinutes(29));
+            auth.authenticate("Bearer " + busy.token(), null);
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        assertThat(status(() -> auth.authenticate("Bearer " + busy.token(), null))).as("8 hours at most").isEqualTo(401);
+    }
+
+    @Test
+    void suspensionTakesEffectOnTheNextRequestAndSignInIsRefused() {
+        Authenticator.Session s = auth.signIn("officer", PASSWORD, null);
+        Account a = accounts.findByLogin("officer").orElseThrow();
+        accounts.setStatus(a.id(), Account.Status.SUSPENDED, "越权使用数据，责令整改", "supervisor");
+        Subject suspended = auth.authenticate("Bearer " + s.token(), null);
+        assertThat(suspended.id()).isEqualTo("officer");
+        assertThat(suspended.active()).as("identified, but denied everything by the PEP (Art. 39)").isFalse();
+        assertThat(status(() -> auth.signIn("officer", PASSWORD, null))).isEqualTo(403);
+
+        accounts.setStatus(a.id(), Account.Status.ACTIVE, "已整改", "supervisor");
+        assertThat(auth.authenticate("Bearer " + s.token(), null).active()).isTrue();
+    }
+
+    @Test
+    void wrongPasswordIs401AndLockoutIs429WithRetryAfter() {
+        assertThat(status(() -> auth.signIn("officer", "wrong-password-1A!", null))).isEqualTo(401);
+        assertThat(status(() -> auth.signIn("nobody", "wrong-password-1A!", null))).isEqualTo(401);
+        for (int i = 0; i < 5; i++) {
+            try {
+                auth.signIn("officer", "wrong-password-1A!", null);
+            } catch (ProblemException expected) {
+                // counting failures
+            }
+        }
+        ProblemException locked = null;
+        try {
+            auth.signIn("officer", PASSWORD, null);
+        } catch (ProblemException e) {
+            locked = e;
+        }
+        assertThat(locked).isNotNull();
+        assertThat(locked.type().status()).isEqualTo(429);
+        assertThat(Long.parseLong(locked.headers().get("Retry-After"))).isBetween(1L, 15 * 60L + 1);
+    }
+
+    @Test
+    void applicationKeysIdentifyTheApplicationAndItsOwner() {
+        ApiKeyService.Issued issued = keys.issue("officer", "报表系统", Set.of("share.read"), 1000, null, "officer");
+        Subject app = auth.authenticate(null, issued.secret());
+        assertThat(app.kind()).isEqualTo(Subject.Kind.APPLICATION);
+        assertThat(app.id()).isEqualTo("app:" + issued.key().id());
+        assertThat(app.type()).isEqualTo(SubjectType.AGENCY_STAFF);
+        assertThat(app.agency()).isEqualTo(JdbcAccountServiceTest.AGENCY);
+        assertThat(app.scopes()).containsExactly("share.read");
+        assertThat(app.roles()).isEmpty();
+        assertThat(auth.authenticate("ApiKey " + issued.secret(), null).id()).isEqualTo(app.id());
+
+        keys.setSuspended(issued.key().id(), true, "超出约定范围使用", "supervisor");
+        assertThat(auth.authenticate(null, issued.secret()).active()).as("suspended: identified, denied by the PEP").isFalse();
+        keys.setSuspended(issued.key().id(), false, "已整改", "supervisor");
+        assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
+
+        keys.revoke(issued.key().id(), "不再使用", "officer");
+        assertThat(status(() -> auth.authenticate(null, issued.secret()))).isEqualTo(401);
+
+        ApiKeyService.Issued expiring = keys.issue("officer", "临时", Set.of("open.read"), 10, clock.now.plus(Duration.ofDays(1)), "officer");
+        clock.now = clock.now.plus(Duration.ofDays(2));
+        assertThat(status(() -> auth.authenticate(null, expiring.secret()))).isEqualTo(401);
+        String tampered = issued.secret().substring(0, issued.secret().length() - 2) + "zz";
+        assertThat(status(() -> auth.authenticate(null, tampered))).isEqualTo(401);
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySession() {
+        Authenticator.Session a = auth.signIn("officer", PASSWORD, null);
+        Authenticator.Session b = auth.signIn("officer", PASSWORD, null);
+        auth.signOutEverywhere("officer");
+        assertThat(status(() -> auth.authenticate("Bearer " + a.token(), null))).isEqualTo(401);
+        assertThat(status(() -> auth.authenticate("Bearer " + b.token(), null))).isEqualTo(401);
+    }
+}
