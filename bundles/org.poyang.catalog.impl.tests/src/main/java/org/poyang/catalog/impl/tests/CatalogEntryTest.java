@@ -41,6 +41,16 @@ class CatalogEntryTest {
     @org.osgi.test.common.annotation.InjectService(timeout = 60_000)
     org.poyang.security.api.AuditTrail audit;
 
+    @org.osgi.test.common.annotation.InjectService(timeout = 60_000)
+    org.poyang.security.api.AccountService accounts;
+
+    @org.osgi.test.common.annotation.InjectService(timeout = 60_000)
+    org.poyang.security.api.Authenticator authenticator;
+
+    private Identities people;
+    private String reviewerToken;
+    private String officerToken;
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final Random random = new Random();
     private final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
@@ -62,8 +72,11 @@ class CatalogEntryTest {
             }
             Thread.sleep(100);
         }
+        people = new Identities(accounts, authenticator, run);
+        reviewerToken = people.reviewer(creditCode("360000"));
         provider = agency("南昌市数据局" + run, "360100", "CITY");
         collector = agency("江西省公安厅" + run, "360000", "PROVINCE");
+        officerToken = people.officer(provider);
     }
 
     /** A fresh agency with a valid GB 32100 code (organisation code part checked per GB 11714). */
@@ -96,16 +109,46 @@ class CatalogEntryTest {
         return first17 + CHARSET.charAt(check);
     }
 
+    /** Reads as the provider's data officer (who sees the open and share catalogs and the agency's drafts). */
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return get(path, officerToken);
     }
 
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes as the person whose job it is (Art. 6, 9): the reviewer registers agencies, publishes,
+     * returns and withdraws published entries; the provider's data officer does the rest.
+     */
     private HttpResponse<String> send(String method, String path, String type, String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
-                .header("Poyang-Actor", "tester-" + run).timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(method, path, type, body, tokenFor(method, path));
+    }
+
+    private String tokenFor(String method, String path) throws IOException, InterruptedException {
+        if (path.startsWith(AGENCIES) || path.endsWith("/publish") || path.endsWith("/return")) {
+            return reviewerToken;
+        }
+        if (path.endsWith("/withdraw")) {
+            HttpResponse<String> entry = get(path.substring(0, path.length() - "/withdraw".length()));
+            return entry.body().contains("\"status\":\"PUBLISHED\"") ? reviewerToken : officerToken;
+        }
+        return officerToken;
+    }
+
+    private HttpResponse<String> send(String method, String path, String type, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
@@ -146,6 +189,10 @@ class CatalogEntryTest {
         return JSON.readTree(r.body());
     }
 
+    private String officerLogin() {
+        return people.login("officer") + "-" + provider.substring(10, 17).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private List<String> providerEntries() throws Exception {
         return JSON.readTree(get(ENTRIES + "?provider=" + provider + "&limit=200").body()).findValuesAsText("code");
     }
@@ -158,7 +205,7 @@ class CatalogEntryTest {
         assertThat(e.path("status").asText()).isEqualTo("DRAFT");
         assertThat(e.path("version").asInt()).isEqualTo(1);
         assertThat(e.path("grade").asText()).isEqualTo("GENERAL_3");
-        assertThat(e.path("updatedBy").asText()).isEqualTo("tester-" + run);
+        assertThat(e.path("updatedBy").asText()).isEqualTo(officerLogin());
         JsonNode again = created(draft("企业变更信息" + run, "变更", item("企业名称" + run, "GENERAL_1", null, collector)));
         assertThat(again.path("code").asText()).isNotEqualTo(e.path("code").asText());
     }
@@ -235,7 +282,7 @@ class CatalogEntryTest {
         assertThat(versions.findValuesAsText("action")).containsExactly("CREATE", "SUBMIT", "RETURN", "SUBMIT", "PUBLISH", "UPDATE");
         assertThat(versions.get(2).path("reason").asText()).isEqualTo("摘要过于简略");
         assertThat(versions.get(5).path("reason").asText()).isEqualTo("监测改为实时推送");
-        assertThat(versions.get(5).path("actor").asText()).isEqualTo("tester-" + run);
+        assertThat(versions.get(5).path("actor").asText()).isEqualTo(officerLogin());
 
         JsonNode old = JSON.readTree(get(ENTRIES + "/" + code + "/versions/1").body());
         assertThat(old.path("entry").path("status").asText()).isEqualTo("DRAFT");
@@ -251,9 +298,10 @@ class CatalogEntryTest {
 
         // Art. 30: every administrative action is on the audit trail, with who and why
         assertThat(audit.search(null, code, null, null, null, 0, 100)).extracting(r -> r.event().action() + " " + r.event().subject())
-                .containsExactly("catalog.entry.create tester-" + run, "catalog.entry.submit tester-" + run,
-                        "catalog.entry.return tester-" + run, "catalog.entry.submit tester-" + run, "catalog.entry.publish tester-" + run,
-                        "catalog.entry.update tester-" + run, "catalog.entry.withdraw tester-" + run);
+                .containsExactly("catalog.entry.create " + officerLogin(), "catalog.entry.submit " + officerLogin(),
+                        "catalog.entry.return " + people.login("reviewer"), "catalog.entry.submit " + officerLogin(),
+                        "catalog.entry.publish " + people.login("reviewer"), "catalog.entry.update " + officerLogin(),
+                        "catalog.entry.withdraw " + people.login("reviewer"));
         assertThat(audit.verify().intact()).isTrue();
         assertThat(post(ENTRIES + "/" + code + "/submit", "{}").statusCode()).isEqualTo(409);
     }
@@ -372,7 +420,8 @@ class CatalogEntryTest {
     void badParametersAre422NamingTheParameterNever404Or500() throws Exception {
         JsonNode e = created(draft("参数校验" + run, "参数", item("参数项" + run, "GENERAL_1", null, provider)));
         String code = e.path("code").asText();
-        for (String[] c : new String[][] {{ENTRIES + "?limit=abc", "limit"}, {ENTRIES + "?offset=-5", "offset"},
+        for (String[] c : new String[][] {{ENTRIES + "?provider=" + provider + "&limit=abc", "limit"},
+            {ENTRIES + "?provider=" + provider + "&offset=-5", "offset"},
             {ENTRIES + "/search?q=x&offset=2147483647", "offset"}, {ENTRIES + "/search?limit=0", "limit"},
             {ENTRIES + "/" + code + "/versions/abc", "version"}, {ENTRIES + "/" + code + "/diff?from=abc&to=1", "from"},
             {ENTRIES + "/" + code + "/diff?from=1", "to"}, {ENTRIES + "/search?q=" + "字".repeat(101), "q"},
@@ -414,13 +463,106 @@ class CatalogEntryTest {
         assertThat(soap("<c:getEntry><code>not-a-code</code></c:getEntry>")).contains("Fault").contains("validation-failed");
     }
 
+    /** Asserts a denial: the status, the problem type, the article, and none of the entry's data. */
+    private void denied(HttpResponse<String> r, int status, String article, String secret) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        JsonNode p = JSON.readTree(r.body());
+        assertThat(p.path("type").asText()).isEqualTo(status == 401 ? "urn:poyang:problem:unauthorized" : "urn:poyang:problem:forbidden");
+        assertThat(p.path("detail").asText()).contains(article);
+        assertThat(r.body()).doesNotContain(secret);
+        if (status == 401) {
+            assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+        }
+    }
+
+    /**
+     * Who may do what with the catalog (Art. 6, 9, 17, 21, 39): each endpoint with anonymous,
+     * wrong-agency, wrong-role, suspended and forged credentials, and with the right ones.
+     */
+    @Test
+    void everyCatalogEndpointAnswersOnlyThoseWhoseJobItIs() throws Exception {
+        String summary = "仅供授权人员查看的摘要" + run;
+        JsonNode e = created(draft("权限矩阵" + run, summary, item("矩阵项" + run, "GENERAL_1", null, provider)));
+        String code = e.path("code").asText();
+        String entry = ENTRIES + "/" + code;
+        String otherAgency = agency("江西省交通运输厅" + run, "360000", "PROVINCE");
+        String otherOfficer = people.officer(otherAgency);
+        String clerk = people.clerk(provider);
+        String citizen = people.citizen();
+        String forged = "pys_" + "A".repeat(43);
+        String draftJson = draft("矩阵新建" + run, "x", item("矩阵新建项" + run, "GENERAL_1", null, provider)).toString();
+
+        // a draft: its provider and the management department only
+        denied(get(entry, null), 401, "Art. 9", summary);
+        denied(get(entry, citizen), 403, "Art. 9", summary);
+        denied(get(entry, otherOfficer), 403, "Art. 9", summary);
+        denied(get(entry + "/versions", otherOfficer), 403, "Art. 9", summary);
+        denied(get(ENTRIES + "?provider=" + provider, otherOfficer), 403, "Art. 9", summary);
+        denied(get(ENTRIES, officerToken), 403, "Art. 9", summary);
+        assertThat(get(entry, clerk).statusCode()).isEqualTo(200);
+        assertThat(get(entry, reviewerToken).statusCode()).isEqualTo(200);
+        assertThat(get(ENTRIES + "?provider=" + provider, reviewerToken).statusCode()).isEqualTo(200);
+        denied(get(entry, forged), 401, "", summary);
+
+        // writing: the provider's data officers; reviewing: the management department's reviewers
+        denied(send("POST", ENTRIES, "application/json", draftJson, null), 401, "Art. 6, 9", summary);
+        denied(send("POST", ENTRIES, "application/json", draftJson, otherOfficer), 403, "Art. 6, 9", summary);
+        denied(send("POST", ENTRIES, "application/json", draftJson, clerk), 403, "Art. 6, 9", summary);
+        denied(send("POST", ENTRIES, "application/json", draftJson, reviewerToken), 403, "Art. 6, 9", summary);
+        denied(send("POST", entry + "/submit", "application/json", "{}", otherOfficer), 403, "Art. 6, 9", summary);
+        act(code, "submit", null);
+        denied(send("POST", entry + "/publish", "application/json", "{}", officerToken), 403, "Art. 9", summary);
+        denied(send("POST", AGENCIES, "application/json", "{}", officerToken), 403, "Art. 9", summary);
+        denied(send("POST", IMPORT, "text/csv", "x", citizen), 403, "Art. 6, 9", summary);
+        denied(send("POST", IMPORT, "text/csv", "x", null), 401, "Art. 6, 9", summary);
+        act(code, "publish", null);
+
+        // published: the open catalog for everyone, the share catalog for agencies
+        assertThat(get(entry, null).statusCode()).isEqualTo(200);
+        assertThat(get(ENTRIES + "/search?q=" + java.net.URLEncoder.encode("权限矩阵" + run, StandardCharsets.UTF_8), null).statusCode())
+                .isEqualTo(200);
+        denied(get(ENTRIES + "/search?catalog=share&q=x", null), 401, "Art. 21, 23", summary);
+        denied(get(ENTRIES + "/search?catalog=share&q=x", citizen), 403, "Art. 21, 23", summary);
+        denied(get(ENTRIES + "/export?catalog=share", citizen), 403, "Art. 21, 23", summary);
+        assertThat(get(ENTRIES + "/search?catalog=share&q=x", otherOfficer).statusCode()).isEqualTo(200);
+        assertThat(soap("<c:search><text>x</text><catalog>share</catalog><offset>0</offset><limit>5</limit></c:search>", null))
+                .contains("Fault").contains("unauthorized");
+        assertThat(soap("<c:search><text>x</text><catalog>open</catalog><offset>0</offset><limit>5</limit></c:search>", null))
+                .doesNotContain("Fault");
+
+        // Art. 39: a suspended officer is denied everything at once, reads included
+        org.poyang.security.api.Account officer = accounts.findByLogin(officerLogin()).orElseThrow();
+        accounts.setStatus(officer.id(), org.poyang.security.api.Account.Status.SUSPENDED, "越权编目，责令整改", "supervisor-" + run);
+        try {
+            denied(get(entry, officerToken), 403, "Art. 39", "\"summary\"");
+            denied(send("POST", ENTRIES, "application/json", draftJson, officerToken), 403, "Art. 39", summary);
+            assertThat(soap("<c:search><text>x</text><catalog>share</catalog><offset>0</offset><limit>5</limit></c:search>"))
+                    .contains("Fault").contains("forbidden");
+        } finally {
+            accounts.setStatus(officer.id(), org.poyang.security.api.Account.Status.ACTIVE, "已整改", "supervisor-" + run);
+        }
+        assertThat(get(entry, officerToken).statusCode()).isEqualTo(200);
+
+        // Art. 30: the denials are on the audit trail with the article
+        assertThat(audit.search(officerLogin(), null, org.poyang.security.api.AuditEvent.Outcome.DENY, null, null, 0, 1000))
+                .extracting(r -> r.event().detail()).anyMatch(d -> d.contains("Art. 39"));
+        assertThat(audit.search("anonymous", code, org.poyang.security.api.AuditEvent.Outcome.DENY, null, null, 0, 1000)).isNotEmpty();
+    }
+
     private String soap(String body) throws Exception {
+        return soap(body, officerToken);
+    }
+
+    private String soap(String body, String token) throws Exception {
         String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:c=\"urn:poyang:catalog:1\">"
                 + "<soap:Body>" + body + "</soap:Body></soap:Envelope>";
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/soap/catalog"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/soap/catalog"))
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return r.body();
     }
 }

@@ -1,0 +1,60 @@
+package org.poyang.catalog.impl.tests;
+
+import java.util.Set;
+import org.poyang.security.api.AccountService;
+import org.poyang.security.api.Authenticator;
+import org.poyang.security.api.NewAccount;
+import org.poyang.security.api.Role;
+import org.poyang.security.api.SubjectType;
+
+/**
+ * Accounts for the catalog tests, made through the security module's own services and signed in
+ * the way a person signs in: a catalog reviewer of the management department and data officers of
+ * the agencies a test registers. Logins carry the run token, since the test database outlives a run.
+ */
+final class Identities {
+
+    static final String PASSWORD = "Catalog-Test-2026!";
+
+    private final AccountService accounts;
+    private final Authenticator authenticator;
+    private final String run;
+
+    Identities(AccountService accounts, Authenticator authenticator, String run) {
+        this.accounts = accounts;
+        this.authenticator = authenticator;
+        this.run = run.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A bearer token of a catalog reviewer (目录审核员) of the management department at {@code bureau}. */
+    String reviewer(String bureau) {
+        return token("reviewer-" + run, "目录审核员", SubjectType.MANAGEMENT_STAFF, bureau, Role.CATALOG_REVIEWER);
+    }
+
+    /** A bearer token of a data officer (数据专员) of {@code agency}. */
+    String officer(String agency) {
+        return token("officer-" + run + "-" + agency.substring(10, 17).toLowerCase(java.util.Locale.ROOT), "数据专员",
+                SubjectType.AGENCY_STAFF, agency, Role.DATA_OFFICER);
+    }
+
+    /** A bearer token of an agency staff member without the data officer role. */
+    String clerk(String agency) {
+        return token("clerk-" + run, "工作人员", SubjectType.AGENCY_STAFF, agency, null);
+    }
+
+    /** A bearer token of a citizen (自然人). */
+    String citizen() {
+        return token("citizen-" + run, "市民", SubjectType.NATURAL_PERSON, null, Role.APPLICANT);
+    }
+
+    String login(String prefix) {
+        return prefix + "-" + run;
+    }
+
+    private String token(String login, String name, SubjectType type, String agency, Role role) {
+        if (accounts.findByLogin(login).isEmpty()) {
+            accounts.create(new NewAccount(login, name, type, agency, role == null ? Set.of() : Set.of(role), PASSWORD), "catalog-tests");
+        }
+        return authenticator.signIn(login, PASSWORD, null).token();
+    }
+}
