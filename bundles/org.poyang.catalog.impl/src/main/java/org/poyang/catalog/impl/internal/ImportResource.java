@@ -79,14 +79,15 @@ public final class ImportResource {
         pep.enforce(AccessRequest.of(s, Action.CATALOG_EDIT, EntryResource.provider(s.agency())));
         CatalogExchange.Parsed parsed = contentType != null && contentType.startsWith(EntryResource.XLSX)
                 ? CatalogExchange.readXlsx(body) : CatalogExchange.readCsv(body);
+        // every agency the file catalogs for must be the officer's own, before anything about the file is reported
+        for (String provider : new java.util.TreeSet<>(parsed.drafts().stream()
+                .map(d -> d.provider() == null ? "" : d.provider().strip()).filter(p -> !p.isEmpty()).toList())) {
+            pep.enforce(AccessRequest.of(s, Action.CATALOG_EDIT, EntryResource.provider(provider)));
+        }
         if (!parsed.problems().isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "导入文件格式有 " + parsed.problems().size()
                     + " 处问题，未导入任何内容 (the file has " + parsed.problems().size() + " problem(s); nothing was imported)",
                     parsed.problems());
-        }
-        for (String provider : new java.util.TreeSet<>(parsed.drafts().stream()
-                .map(d -> d.provider() == null ? "" : d.provider().strip()).toList())) {
-            pep.enforce(AccessRequest.of(s, Action.CATALOG_EDIT, EntryResource.provider(provider)));
         }
         List<CatalogEntry> created;
         try {
