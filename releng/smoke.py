@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Smoke test of the standalone profile as a user runs it: the exported jar, a fresh data
 directory, real HTTP on loopback. Checks health, the demo REST and SOAP endpoints, OpenAPI, the
-Gogo shell, a clean Ctrl-C stop, and that data written before a restart is there after it.
+Gogo shell, signing in with a demo account and access control, a clean Ctrl-C stop, and that
+data written before a restart is there after it.
 
 Usage: smoke.py JAVA HTTP_PORT CONSOLE_PORT
 Writes a JUnit XML report to releng/target/test-reports/smoke/TEST-smoke.xml.
@@ -187,18 +188,41 @@ def main():
         assert os.path.isfile(os.path.join(data, "security", "audit-sm2.key")), "no audit signing key in the data directory"
 
     def demo_catalog_searchable():
-        # the demo catalog loads in the background after start; give it a minute on a slow machine
+        # the demo catalog and its accounts load in the background after start; allow a slow machine
+        accounts_file = os.path.join(data, "demo-accounts.properties")
         deadline = time.time() + 90
-        q = urllib.parse.quote("企业登记")
-        while True:
-            status, _, body = http("GET", f"/api/catalog/entries/search?q={q}&catalog=share")
-            hits = json.loads(body).get("total", 0) if status == 200 else 0
-            if hits > 0 or time.time() > deadline:
-                break
+        while not os.path.isfile(accounts_file) and time.time() < deadline:
             time.sleep(1)
-        assert status == 200 and hits > 0, (status, body[:300])
+        assert os.path.isfile(accounts_file), "no demo-accounts.properties after 90 s"
+        assert oct(os.stat(accounts_file).st_mode & 0o777) == "0o600", oct(os.stat(accounts_file).st_mode)
+        passwords = dict(line.strip().split("=", 1) for line in open(accounts_file, encoding="utf-8")
+                         if "=" in line and not line.startswith("#"))
+        status, _, body = http("POST", "/api/auth/sessions",
+                               json.dumps({"login": "officer", "password": passwords["officer"]}).encode(),
+                               {"Content-Type": "application/json"})
+        assert status == 201, (status, body)
+        token = json.loads(body)["token"]
+        state["officer"] = token
+        q = urllib.parse.quote("企业登记")
+        status, _, body = http("GET", f"/api/catalog/entries/search?q={q}&catalog=share",
+                               headers={"Authorization": "Bearer " + token})
+        assert status == 200 and json.loads(body)["total"] > 0, (status, body[:300])
         status, _, body = http("GET", f"/api/catalog/entries/search?q={q}")
         assert status == 200 and json.loads(body)["facets"]["openType"], body[:300]
+
+    def access_control():
+        q = urllib.parse.quote("企业登记")
+        status, headers, body = http("GET", f"/api/catalog/entries/search?q={q}&catalog=share")
+        assert status == 401 and headers["WWW-Authenticate"].startswith("Bearer"), (status, body[:300])
+        assert json.loads(body)["type"] == "urn:poyang:problem:unauthorized", body[:300]
+        status, _, body = http("GET", "/api/auth/me", headers={"Authorization": "Bearer pys_forged"})
+        assert status == 401, (status, body[:300])
+        status, _, body = http("GET", "/api/auth/me", headers={"Authorization": "Bearer " + state["officer"]})
+        assert status == 200 and json.loads(body)["roles"] == ["DATA_OFFICER"], (status, body[:300])
+        admins = os.path.join(data, "security", "initial-accounts.properties")
+        assert oct(os.stat(admins).st_mode & 0o777) == "0o600", oct(os.stat(admins).st_mode)
+        logins = sorted(line.split("=", 1)[0] for line in open(admins, encoding="utf-8") if "=" in line and not line.startswith("#"))
+        assert logins == ["auditadmin", "secadmin", "sysadmin"], logins
 
     def clean_stop():
         code = stop(state.pop("proc"))
@@ -223,7 +247,8 @@ def main():
                      ("a note is stored", write_note),
                      ("Gogo shell on loopback runs a command", shell),
                      ("the audit trail verifies intact from the Gogo shell", audit_shell),
-                     ("the demo catalog is loaded and searchable in Chinese", demo_catalog_searchable),
+                     ("the demo catalog is loaded and a demo data officer searches the share catalog", demo_catalog_searchable),
+                     ("anonymous and forged callers get 401; the administrators' file is owner-only", access_control),
                      ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
                      ("data written before a restart is there after it", restart_keeps_data)]:
         check(name, fn)
