@@ -53,6 +53,14 @@ public final class DataSourceProvider {
 
         @AttributeDefinition(description = "Largest number of pooled connections")
         int maxPoolSize() default 10;
+
+        @AttributeDefinition(description = "Derby database encryption: NONE or AES (256-bit; Derby's DES is never accepted). "
+                + "An unencrypted database is encrypted in place at the next start.")
+        String encryption() default "NONE";
+
+        @AttributeDefinition(description = "File holding Derby's random boot password; relative paths lie in the data directory. "
+                + "Back it up apart from the database: without it an encrypted database cannot be opened.")
+        String bootKeyFile() default "security/database-boot.key";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DataSourceProvider.class);
@@ -91,8 +99,16 @@ public final class DataSourceProvider {
             EmbeddedDataSource ds = new EmbeddedDataSource();
             ds.setDatabaseName(derbyDatabase.toString());
             ds.setCreateDatabase("create");
+            Path keyFile = Path.of(config.bootKeyFile());
+            keyFile = keyFile.isAbsolute() ? keyFile : dir.resolve(keyFile);
+            DerbyEncryption.Mode encryption = DerbyEncryption.mode(config.encryption());
+            String attributes = DerbyEncryption.attributes(derbyDatabase, encryption, keyFile);
+            if (!attributes.isEmpty()) {
+                ds.setConnectionAttributes(attributes);
+            }
             hc.setDataSource(ds);
-            LOG.info("Database: embedded Derby at {}", derbyDatabase);
+            LOG.info("Database: embedded Derby at {}{}", derbyDatabase,
+                    attributes.isEmpty() ? "" : attributes.startsWith("dataEncryption") ? " (being encrypted with AES-256)" : " (AES-encrypted)");
         } else {
             derbyDatabase = null;
             if (config.jdbcUrl().isBlank()) {
