@@ -48,7 +48,7 @@ def check(name, fn):
         print(f"  FAIL  {name}: {e}")
 
 
-def start(data):
+def start(data, extra_config=None):
     log = open(os.path.join(data, "stdout.log"), "ab")
     proc = subprocess.Popen([JAVA,
                              f"-Dorg.osgi.service.http.port={PORT}",
@@ -56,7 +56,8 @@ def start(data):
                              f"-Dpoyang.data.dir={data}",
                              f"-Dpoyang.log.dir={data}/logs",
                              f"-Dlaunch.storage.dir={data}/osgi-cache",
-                             f"-Dconfigurator.initial=file:{ROOT}/features/config/standalone.json",
+                             f"-Dconfigurator.initial=file:{ROOT}/features/config/standalone.json"
+                             + (f",file:{extra_config}" if extra_config else ""),
                              f"-Djava.util.logging.config.file={ROOT}/features/config/logging.properties",
                              "-jar", JAR], stdout=log, stderr=subprocess.STDOUT, cwd=data)
     t0 = time.time()
@@ -72,6 +73,12 @@ def start(data):
         time.sleep(0.1)
     proc.kill()
     raise AssertionError("no 200 from /api/health within 90 s")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def stop(proc):
@@ -231,11 +238,60 @@ def main():
         assert "Shutting down instance" in derby_log, "Derby was not shut down cleanly"
 
     def restart_keeps_data():
-        proc, secs = start(data)
+        # the restart also turns TLS on, from a second Configurator file as an operator would
+        # keep it: key material outside the checkout, readable by its owner only
+        tls_dir = tempfile.mkdtemp(prefix="poyang-tls-")
+        keystore = os.path.join(tls_dir, "poyang.p12")
+        password = os.urandom(12).hex()
+        keytool = os.path.join(os.path.dirname(JAVA), "keytool")
+        subprocess.run([keytool, "-genkeypair", "-alias", "poyang", "-keyalg", "EC", "-groupname", "secp256r1",
+                        "-dname", "CN=127.0.0.1, O=Poyang smoke", "-ext", "SAN=IP:127.0.0.1", "-validity", "2",
+                        "-storetype", "PKCS12", "-keystore", keystore, "-storepass", password], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        pem = os.path.join(tls_dir, "poyang.pem")
+        subprocess.run([keytool, "-exportcert", "-rfc", "-alias", "poyang", "-keystore", keystore, "-storepass", password,
+                        "-file", pem], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        tls_port = free_port()
+        tls_json = os.path.join(tls_dir, "tls.json")
+        with open(tls_json, "w", encoding="utf-8") as f:
+            json.dump({":configurator:resource-version": 1, ":configurator:symbolic-name": "poyang.smoke.tls",
+                       ":configurator:version": "1.0.0",
+                       "org.apache.felix.http": {"org.apache.felix.https.enable": "true",
+                                                 "org.osgi.service.http.port": str(PORT),
+                                                 "org.osgi.service.http.port.secure": str(tls_port),
+                                                 "org.apache.felix.https.keystore": keystore,
+                                                 "org.apache.felix.https.keystore.type": "PKCS12",
+                                                 "org.apache.felix.https.keystore.password": password,
+                                                 "org.apache.felix.https.keystore.key.password": password,
+                                                 "org.apache.felix.https.jetty.protocols.included": "TLSv1.3,TLSv1.2",
+                                                 "org.apache.felix.http.host": "127.0.0.1"}}, f)
+        os.chmod(tls_json, 0o600)
+        state["tls"] = (tls_port, pem, tls_dir)
+        proc, secs = start(data, tls_json)
         state["proc"] = proc
         print(f"        restart: {secs:.1f} s to the first 200 on /api/health")
         status, _, body = http("GET", "/api/demo/notes")
         assert status == 200 and note in body, (status, body[:300])
+
+    def tls():
+        import ssl
+        tls_port, pem, tls_dir = state["tls"]
+        ctx = ssl.create_default_context(cafile=pem)
+        ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+        deadline = time.time() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"https://127.0.0.1:{tls_port}/api/health", context=ctx, timeout=10) as r:
+                    assert r.status == 200, r.status
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.5)
+        with socket.create_connection(("127.0.0.1", tls_port), timeout=10) as raw:
+            with ctx.wrap_socket(raw, server_hostname="127.0.0.1") as tls_socket:
+                assert tls_socket.version() in ("TLSv1.2", "TLSv1.3"), tls_socket.version()
+        shutil.rmtree(tls_dir, ignore_errors=True)
 
     for name, fn in [("health lists every module as active", health),
                      ("the profile's Configurator file is applied", profile_configuration),
@@ -250,7 +306,8 @@ def main():
                      ("the demo catalog is loaded and a demo data officer searches the share catalog", demo_catalog_searchable),
                      ("anonymous and forged callers get 401; the administrators' file is owner-only", access_control),
                      ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
-                     ("data written before a restart is there after it", restart_keeps_data)]:
+                     ("data written before a restart is there after it", restart_keeps_data),
+                     ("TLS from an operator's configuration file: HTTPS answers with TLS 1.2 or newer", tls)]:
         check(name, fn)
     if "proc" in state:
         stop(state["proc"])
