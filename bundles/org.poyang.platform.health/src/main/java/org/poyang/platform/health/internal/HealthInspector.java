@@ -112,15 +112,22 @@ final class HealthInspector {
         return pending;
     }
 
-    private ComponentHealth inspect(ComponentDescriptionDTO d) {
+    ComponentHealth inspect(ComponentDescriptionDTO d) {
         if (!scr.isComponentEnabled(d)) {
             return new ComponentHealth(d.name, "disabled", List.of(), null);
         }
         var configs = scr.getComponentConfigurationDTOs(d);
         if (configs.isEmpty()) {
-            boolean waitsForConfig = "require".equals(d.configurationPolicy);
-            return new ComponentHealth(d.name, waitsForConfig ? ModuleHealth.UNSATISFIED : ModuleHealth.ACTIVE,
-                    List.of(), waitsForConfig ? "等待配置 (waiting for configuration " + Arrays.toString(d.configurationPid) + ")" : null);
+            if (d.factory != null) {
+                return new ComponentHealth(d.name, ModuleHealth.ACTIVE, List.of(), null);
+            }
+            if ("require".equals(d.configurationPolicy)) {
+                return new ComponentHealth(d.name, ModuleHealth.UNSATISFIED, List.of(),
+                        "等待配置 (waiting for configuration " + Arrays.toString(d.configurationPid) + ")");
+            }
+            // enabled, yet SCR has not configured it: SCR enables a bundle's components on a thread of
+            // its own, and until it has, the component neither works nor reports a missing reference
+            return new ComponentHealth(d.name, ModuleHealth.STARTING, List.of(), "组件尚未启动 (component not started yet)");
         }
         List<MissingReference> missing = new ArrayList<>();
         String state = ModuleHealth.ACTIVE;

@@ -49,6 +49,35 @@ class HealthInspectorTest {
         assertThat(HealthInspector.unpublished(bundle, ref -> true)).isEmpty();
     }
 
+    /**
+     * SCR enables a bundle's components on a thread of its own: until it has configured one, the
+     * component is starting, not active, so that /api/health does not answer 200 too early.
+     */
+    @Test
+    void anEnabledComponentSCRHasNotConfiguredYetIsStarting() {
+        org.osgi.service.component.runtime.ServiceComponentRuntime scr = (org.osgi.service.component.runtime.ServiceComponentRuntime)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.osgi.service.component.runtime.ServiceComponentRuntime.class},
+                        (p, m, a) -> switch (m.getName()) {
+                            case "isComponentEnabled" -> true;
+                            case "getComponentConfigurationDTOs" -> java.util.List.of();
+                            default -> null;
+                        });
+        HealthInspector inspector = new HealthInspector(null, scr);
+        org.osgi.service.component.runtime.dto.ComponentDescriptionDTO optional = new org.osgi.service.component.runtime.dto.ComponentDescriptionDTO();
+        optional.name = "a.Optional";
+        optional.configurationPolicy = "optional";
+        assertThat(inspector.inspect(optional).state()).isEqualTo("starting");
+        org.osgi.service.component.runtime.dto.ComponentDescriptionDTO required = new org.osgi.service.component.runtime.dto.ComponentDescriptionDTO();
+        required.name = "a.Required";
+        required.configurationPolicy = "require";
+        assertThat(inspector.inspect(required).state()).isEqualTo("unsatisfied");
+        org.osgi.service.component.runtime.dto.ComponentDescriptionDTO factory = new org.osgi.service.component.runtime.dto.ComponentDescriptionDTO();
+        factory.name = "a.Factory";
+        factory.configurationPolicy = "optional";
+        factory.factory = "a.factory";
+        assertThat(inspector.inspect(factory).state()).isEqualTo("active");
+    }
+
     private ServiceReference<?> reference(Map<String, Object> props) {
         return (ServiceReference<?>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ServiceReference.class},
                 (p, m, a) -> switch (m.getName()) {
