@@ -21,6 +21,14 @@ public final class Endpoints {
     public static final String REST_PROVIDER = "poyang.rest.provider";
 
     /**
+     * Marks a CXF {@code Interceptor} (an inbound one, e.g. WS-Security) that the bridge adds to
+     * every SOAP endpoint. Value {@code true}. The endpoints are rebuilt when one comes or goes.
+     *
+     * @since 1.3
+     */
+    public static final String SOAP_INTERCEPTOR = "poyang.soap.interceptor";
+
+    /**
      * Largest request body, in bytes, a REST endpoint accepts when it needs another limit than the
      * bridge's {@code maxRequestBytes} (e.g. a bulk import). A {@code Long} or a decimal string; applies
      * to every path under the endpoint's address. Larger bodies get 413 before they are read.

@@ -36,6 +36,13 @@ public interface Authenticator {
      */
     Subject authenticate(String authorization, String apiKey);
 
+    /**
+     * Verifies a login and password that come with every request (a WS-Security UsernameToken of a
+     * legacy SOAP system) the way a sign-in does (lockout, Art. 39; an account with a second factor
+     * cannot be used this way), but opens no session. Refusals as for {@link #signIn}.
+     */
+    Subject authenticatePassword(String login, String password);
+
     /** Ends the session of {@code token}; unknown tokens are ignored. */
     void signOut(String token);
 

@@ -25,6 +25,12 @@ public record Subject(Kind kind, String id, SubjectType type, String agency, Set
         ANONYMOUS, ACCOUNT, APPLICATION
     }
 
+    /**
+     * Property of a CXF message under which the WS-Security interceptor leaves the subject it
+     * verified, for SOAP services to read through their {@code WebServiceContext}.
+     */
+    public static final String MESSAGE_PROPERTY = "org.poyang.security.subject";
+
     /** A caller that presented no credentials. */
     public static final Subject ANONYMOUS = new Subject(Kind.ANONYMOUS, "anonymous", null, null, Set.of(), Set.of(), true);
 

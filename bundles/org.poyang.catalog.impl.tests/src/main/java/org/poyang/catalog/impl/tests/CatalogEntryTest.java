@@ -530,6 +530,16 @@ class CatalogEntryTest {
         assertThat(soap("<c:search><text>x</text><catalog>open</catalog><offset>0</offset><limit>5</limit></c:search>", null))
                 .doesNotContain("Fault");
 
+        // a legacy system authenticates with a WS-Security UsernameToken (PasswordText, with nonce and time)
+        String shareSearch = "<c:search><text>权限矩阵 " + run + "</text><catalog>share</catalog><offset>0</offset><limit>5</limit></c:search>";
+        String legacy = soapWss(shareSearch, officerLogin(), Identities.PASSWORD, true);
+        assertThat(legacy).doesNotContain("Fault").contains(code);
+        assertThat(soapWss(shareSearch, officerLogin(), Identities.PASSWORD, false)).doesNotContain("Fault").contains(code);
+        String wrong = soapWss(shareSearch, officerLogin(), "Wrong-Password-1!", true);
+        assertThat(wrong).contains("Fault").contains("unauthorized").doesNotContain(code);
+        assertThat(soapWss(shareSearch, people.login("citizen"), Identities.PASSWORD, true)).contains("Fault").contains("forbidden")
+                .contains("Art. 21");
+
         // Art. 39: a suspended officer is denied everything at once, reads included
         org.poyang.security.api.Account officer = accounts.findByLogin(officerLogin()).orElseThrow();
         accounts.setStatus(officer.id(), org.poyang.security.api.Account.Status.SUSPENDED, "越权编目，责令整改", "supervisor-" + run);
@@ -551,6 +561,28 @@ class CatalogEntryTest {
 
     private String soap(String body) throws Exception {
         return soap(body, officerToken);
+    }
+
+    /** A SOAP call as a legacy system makes it: credentials in a WS-Security UsernameToken, none in HTTP. */
+    private String soapWss(String body, String login, String password, boolean nonceAndCreated) throws Exception {
+        String wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+        String wsu = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:c=\"urn:poyang:catalog:1\">"
+                + "<soap:Header><wsse:Security soap:mustUnderstand=\"1\" xmlns:wsse=\"" + wsse + "\" xmlns:wsu=\"" + wsu + "\">"
+                + "<wsse:UsernameToken wsu:Id=\"UT-1\"><wsse:Username>" + login + "</wsse:Username>"
+                + "<wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText\">"
+                + password + "</wsse:Password>"
+                + (nonceAndCreated ? "<wsse:Nonce EncodingType=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary\">"
+                        + java.util.Base64.getEncoder().encodeToString(nonce) + "</wsse:Nonce><wsu:Created>" + java.time.Instant.now()
+                        + "</wsu:Created>" : "")
+                + "</wsse:UsernameToken></wsse:Security></soap:Header><soap:Body>" + body + "</soap:Body></soap:Envelope>";
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/soap/catalog"))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return r.body();
     }
 
     private String soap(String body, String token) throws Exception {

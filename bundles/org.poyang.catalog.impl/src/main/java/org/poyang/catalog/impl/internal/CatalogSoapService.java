@@ -42,9 +42,9 @@ import org.poyang.security.api.Subject;
  * or share catalog, list the versions since first publication. Only published entries are answered;
  * refusals are SOAP faults carrying the problem type, status and titles of the REST API.
  * <p>
- * Callers authenticate with the HTTP headers of the REST API ({@code Authorization: Bearer ...} or
- * an application key); the open catalog needs none, the share catalog is for agencies (Art. 21),
- * and the policy enforcement point decides each call. WS-Security UsernameToken is not accepted yet.
+ * Callers authenticate with a WS-Security UsernameToken (legacy systems) or the HTTP headers of the
+ * REST API ({@code Authorization: Bearer ...} or an application key); the open catalog needs none,
+ * the share catalog is for agencies (Art. 21), and the policy enforcement point decides each call.
  */
 @Component(service = CatalogSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/catalog")
 @WebService(name = "CatalogPort", serviceName = "CatalogService", targetNamespace = CatalogSoapService.NAMESPACE)
@@ -69,10 +69,16 @@ public class CatalogSoapService {
         this.pep = pep;
     }
 
-    /** The caller, from the HTTP headers; anonymous without credentials, a 401 fault with bad ones. */
+    /**
+     * The caller: the subject WS-Security verified, else the HTTP headers' credentials; anonymous
+     * without any, a 401 fault with bad ones.
+     */
     private Subject caller() {
         if (context == null) {
             return Subject.ANONYMOUS;
+        }
+        if (context.getMessageContext().get(Subject.MESSAGE_PROPERTY) instanceof Subject verified) {
+            return verified;
         }
         @SuppressWarnings("unchecked")
         Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);

@@ -17,7 +17,9 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.bus.extension.ExtensionManagerBus;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.interceptor.Interceptor;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.DestinationFactoryManager;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.osgi.framework.BundleContext;
@@ -82,6 +84,7 @@ public final class CxfBridge implements PublishedEndpoints {
     private static final Pattern ADDRESS = Pattern.compile("/[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
     private static final String ENDPOINT_FILTER = "(|(" + Endpoints.REST_ADDRESS + "=*)(" + Endpoints.SOAP_ADDRESS + "=*))";
     private static final String PROVIDER_FILTER = "(" + Endpoints.REST_PROVIDER + "=true)";
+    private static final String INTERCEPTOR_FILTER = "(" + Endpoints.SOAP_INTERCEPTOR + "=true)";
 
     private final BundleContext context;
     private final ClassLoader cxfLoader = ExtensionManagerBus.class.getClassLoader();
@@ -90,10 +93,12 @@ public final class CxfBridge implements PublishedEndpoints {
     private final BridgeServlet servlet;
     private final ServiceRegistration<PublishedEndpoints> statusRegistration;
     private final Map<ServiceReference<Object>, Object> providers = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<Object>, Interceptor<? extends Message>> soapInterceptors = new ConcurrentHashMap<>();
     private final Map<ServiceReference<Object>, Published> published = new LinkedHashMap<>();
     private final OpenApiDocument openApi = new OpenApiDocument();
     private final ServiceTracker<Object, Object> endpointTracker;
     private final ServiceTracker<Object, Object> providerTracker;
+    private final ServiceTracker<Object, Object> interceptorTracker;
     private Server rootServer;
 
     /** A service and the CXF servers it is published as. */
@@ -122,6 +127,8 @@ public final class CxfBridge implements PublishedEndpoints {
 
         providerTracker = new ServiceTracker<>(context, context.createFilter(PROVIDER_FILTER), new ProviderCustomizer());
         providerTracker.open(true);
+        interceptorTracker = new ServiceTracker<>(context, context.createFilter(INTERCEPTOR_FILTER), new InterceptorCustomizer());
+        interceptorTracker.open(true);
         endpointTracker = new ServiceTracker<>(context, context.createFilter(ENDPOINT_FILTER), new EndpointCustomizer());
         endpointTracker.open(true);
         statusRegistration = context.registerService(PublishedEndpoints.class, this, null);
@@ -157,6 +164,7 @@ public final class CxfBridge implements PublishedEndpoints {
         }
         endpointTracker.close();
         providerTracker.close();
+        interceptorTracker.close();
         synchronized (this) {
             published.values().forEach(this::destroy);
             published.clear();
@@ -225,6 +233,7 @@ public final class CxfBridge implements PublishedEndpoints {
         sf.setServiceBean(implementor);
         sf.setServiceClass(implementor.getClass());
         sf.getOutFaultInterceptors().add(new ProblemFaultInterceptor());
+        sf.getInInterceptors().addAll(soapInterceptors.values());
         return sf.create();
     }
 
@@ -332,6 +341,19 @@ public final class CxfBridge implements PublishedEndpoints {
         }
     }
 
+    /** SOAP interceptors apply to every SOAP server, so a change rebuilds the SOAP servers. */
+    private synchronized void republishSoap() {
+        for (Map.Entry<ServiceReference<Object>, Published> e : published.entrySet()) {
+            Published p = e.getValue();
+            if (p.soap() == null) {
+                continue;
+            }
+            p.soap().destroy();
+            Server rebuilt = withCxfLoader(() -> createSoap(Endpoints.SOAP_ROOT + p.soapAddress(), p.service()));
+            e.setValue(new Published(p.restAddress(), p.soapAddress(), p.service(), p.rest(), rebuilt));
+        }
+    }
+
     private Map<String, Class<?>> publishedRest() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         published.values().stream().filter(p -> p.rest() != null)
@@ -400,6 +422,37 @@ public final class CxfBridge implements PublishedEndpoints {
         @Override
         public void removedService(ServiceReference<Object> ref, Object service) {
             withdraw(ref);
+            context.ungetService(ref);
+        }
+    }
+
+    private final class InterceptorCustomizer implements ServiceTrackerCustomizer<Object, Object> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object addingService(ServiceReference<Object> ref) {
+            Object service = context.getService(ref);
+            if (service instanceof Interceptor<?> interceptor) {
+                soapInterceptors.put(ref, (Interceptor<? extends Message>) interceptor);
+                republishSoap();
+                LOG.info("SOAP interceptor {} from {} added to every SOAP endpoint", service.getClass().getSimpleName(),
+                        ref.getBundle().getSymbolicName());
+            } else if (service != null) {
+                LOG.error("Service {} of bundle {} carries {} but is no CXF Interceptor; ignored", ref.getProperty(Constants.SERVICE_ID),
+                        ref.getBundle().getSymbolicName(), Endpoints.SOAP_INTERCEPTOR);
+            }
+            return service;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<Object> ref, Object service) {
+            // properties do not affect how it is applied
+        }
+
+        @Override
+        public void removedService(ServiceReference<Object> ref, Object service) {
+            if (soapInterceptors.remove(ref) != null) {
+                republishSoap();
+            }
             context.ungetService(ref);
         }
     }

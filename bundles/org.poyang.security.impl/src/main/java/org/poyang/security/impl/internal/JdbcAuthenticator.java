@@ -94,7 +94,17 @@ public final class JdbcAuthenticator implements Authenticator {
     }
 
     @Override
+    public Subject authenticatePassword(String login, String password) {
+        return subjectOf(verified(login, password, null));
+    }
+
+    @Override
     public Session signIn(String login, String password, String totpCode) {
+        return openSession(verified(login, password, totpCode));
+    }
+
+    /** The account when the credentials are right; else the refusal as a problem. */
+    private Account verified(String login, String password, String totpCode) {
         SignIn result = accounts.signIn(login, password, totpCode);
         if (!result.ok()) {
             throw switch (result.refusal()) {
@@ -106,7 +116,10 @@ public final class JdbcAuthenticator implements Authenticator {
                 default -> unauthorized("登录名、密码或动态口令不正确 (wrong login, password or one-time code)");
             };
         }
-        Account a = result.account().get();
+        return result.account().get();
+    }
+
+    private Session openSession(Account a) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
