@@ -44,7 +44,14 @@ public final class JdbcAccountService implements AccountService {
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
     static final ProblemType LOGIN_TAKEN = new ProblemType("security-login-taken", 409, "登录名已被使用", "The login name is taken");
-    private static final String DUMMY_HASH = Passwords.hash("dummy-Password-1"); // equal work for unknown logins
+    /**
+     * A hash to verify against for unknown logins, so that they cost the same work as a wrong
+     * password. Made on first use, not when the class loads: an Argon2 hash on a cold JVM costs
+     * about a second, and class loading here is on the platform's start path.
+     */
+    private static final class Dummy {
+        static final String HASH = Passwords.hash("dummy-Password-1");
+    }
     private static final String COLUMNS = "ID, LOGIN, DISPLAY_NAME, SUBJECT_TYPE, AGENCY, STATUS, TOTP_SECRET, CREATED_MS";
 
     private final DataSource dataSource;
@@ -198,7 +205,7 @@ public final class JdbcAccountService implements AccountService {
                 ps.setString(1, l);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        Passwords.verify(password == null ? "" : password, DUMMY_HASH);
+                        Passwords.verify(password == null ? "" : password, Dummy.HASH);
                         c.commit();
                         return refuse(l, SignIn.Refusal.BAD_CREDENTIALS, null);
                     }
