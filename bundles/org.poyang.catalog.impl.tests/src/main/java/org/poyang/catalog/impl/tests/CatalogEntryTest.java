@@ -338,8 +338,13 @@ class CatalogEntryTest {
         // this run's provider narrows the search to this run's entries; the words come from the abstracts
         String q = java.net.URLEncoder.encode("候鸟", StandardCharsets.UTF_8);
         String byWord = ENTRIES + "/search?q=" + q + "&provider=" + provider;
-        JsonNode publicView = JSON.readTree(get(byWord).body());
+        // results follow who is asking: the public sees the open catalog, an agency the share catalog
+        JsonNode publicView = JSON.readTree(get(byWord, null).body());
         assertThat(publicView.path("hits").findValuesAsText("code")).containsExactly(open.path("code").asText());
+        assertThat(JSON.readTree(get(byWord + "&catalog=open").body()).path("hits").findValuesAsText("code"))
+                .containsExactly(open.path("code").asText());
+        assertThat(JSON.readTree(get(byWord).body()).path("hits").findValuesAsText("code"))
+                .as("an agency's officer asking without catalog=").containsExactlyInAnyOrder(open.path("code").asText(), closed.path("code").asText());
         JsonNode shareView = JSON.readTree(get(byWord + "&catalog=share").body());
         assertThat(shareView.path("hits").findValuesAsText("code"))
                 .containsExactlyInAnyOrder(open.path("code").asText(), closed.path("code").asText())

@@ -189,13 +189,9 @@ public class CatalogSoapService {
     @WebResult(name = "result")
     public SearchResult search(@WebParam(name = "text") String text, @WebParam(name = "catalog") String catalogName,
             @WebParam(name = "offset") int offset, @WebParam(name = "limit") int limit) {
-        CatalogAudience audience = switch (catalogName == null ? "share" : catalogName.toLowerCase(Locale.ROOT)) {
-            case "open" -> CatalogAudience.PUBLIC;
-            case "share", "" -> CatalogAudience.AGENCY;
-            default -> throw new ProblemException(ProblemType.VALIDATION_FAILED, "catalog 应为 open 或 share (catalog is open or share)",
-                    List.of(new Violation("catalog", "catalog 应为 open（开放目录）或 share（共享目录）", "catalog is open or share")));
-        };
-        pep.enforce(AccessRequest.of(caller(), EntryResource.readAction(audience), null));
+        Subject subject = caller();
+        CatalogAudience audience = EntryResource.audience(catalogName, subject);
+        pep.enforce(AccessRequest.of(subject, EntryResource.readAction(audience), null));
         List<Violation> bad = new ArrayList<>();
         if (offset < 0 || offset > CatalogQuery.MAX_OFFSET) {
             bad.add(new Violation("offset", "offset 应在 0 到 " + CatalogQuery.MAX_OFFSET + " 之间", "offset from 0 to " + CatalogQuery.MAX_OFFSET));

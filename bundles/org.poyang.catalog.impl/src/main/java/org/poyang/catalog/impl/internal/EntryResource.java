@@ -65,6 +65,7 @@ import org.poyang.security.api.Action;
 import org.poyang.security.api.PolicyEnforcementPoint;
 import org.poyang.security.api.Resource;
 import org.poyang.security.api.Subject;
+import org.poyang.security.api.SubjectType;
 
 /**
  * REST view of the catalog at {@code /api/catalog/entries}: entries, lifecycle actions, versions and
@@ -274,11 +275,12 @@ public final class EntryResource {
     @GET
     @Path("search")
     @Operation(summary = "目录检索（中文分词全文检索与分面统计）(Chinese full-text search with facets; Art. 17, 22)")
-    public CatalogSearchResult search(@QueryParam("q") String q, @QueryParam("catalog") @DefaultValue("open") String catalogName,
+    public CatalogSearchResult search(@QueryParam("q") String q, @QueryParam("catalog") String catalogName,
             @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam, @Context UriInfo uri,
             @Context SecurityContext security) {
-        CatalogAudience audience = audience(catalogName);
-        pep.enforce(AccessRequest.of(Subject.of(security.getUserPrincipal()), readAction(audience), null));
+        Subject subject = Subject.of(security.getUserPrincipal());
+        CatalogAudience audience = audience(catalogName, subject);
+        pep.enforce(AccessRequest.of(subject, readAction(audience), null));
         int offset = number("offset", offsetParam, 0, 0, CatalogQuery.MAX_OFFSET);
         int limit = number("limit", limitParam, 20, 1, CatalogQuery.MAX_LIMIT);
         if (q != null && q.length() > CatalogQuery.MAX_TEXT) {
@@ -332,10 +334,11 @@ public final class EntryResource {
     @Produces({CSV, XLSX, JSON_LD})
     @Operation(summary = "导出目录：CSV、XLSX 或 DCAT-AP 3 JSON-LD (export the open or share catalog)")
     public Response export(@QueryParam("format") @DefaultValue("csv") String format,
-            @QueryParam("catalog") @DefaultValue("open") String catalogName, @Context UriInfo uri,
+            @QueryParam("catalog") String catalogName, @Context UriInfo uri,
             @Context SecurityContext security) {
-        CatalogAudience audience = audience(catalogName);
-        pep.enforce(AccessRequest.of(Subject.of(security.getUserPrincipal()), readAction(audience), null));
+        Subject subject = Subject.of(security.getUserPrincipal());
+        CatalogAudience audience = audience(catalogName, subject);
+        pep.enforce(AccessRequest.of(subject, readAction(audience), null));
         Iterable<CatalogEntry> entries = exportable(audience);
         // one lookup per provider, not per exported entry
         java.util.Map<CreditCode, String> names = new java.util.HashMap<>();
@@ -443,8 +446,16 @@ public final class EntryResource {
         return audience == CatalogAudience.PUBLIC ? Action.OPEN_CATALOG_READ : Action.SHARE_CATALOG_READ;
     }
 
-    private static CatalogAudience audience(String name) {
-        return switch (name == null ? "open" : name.toLowerCase(Locale.ROOT)) {
+    /**
+     * The catalog asked for, or, without {@code catalog=}, the one for who is asking (Art. 17, 21):
+     * the share catalog for agency and management department staff, the open catalog for everyone else.
+     */
+    static CatalogAudience audience(String name, Subject subject) {
+        if (name == null || name.isBlank()) {
+            return subject.type() == SubjectType.AGENCY_STAFF || subject.type() == SubjectType.MANAGEMENT_STAFF
+                    ? CatalogAudience.AGENCY : CatalogAudience.PUBLIC;
+        }
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "open" -> CatalogAudience.PUBLIC;
             case "share" -> CatalogAudience.AGENCY;
             default -> throw new ProblemException(ProblemType.VALIDATION_FAILED, "catalog 应为 open（开放目录）或 share（共享目录）",
