@@ -118,7 +118,11 @@ public final class DefaultMasker implements Masker {
         };
     }
 
-    /** HMAC-SM3 of the value under the masking key, as 32 hex digits (128 bits). */
+    /**
+     * HMAC-SM3 of the value under the masking key, 128 bits written as 32 letters {@code a}-{@code p}
+     * (one per four bits): hex digits could by chance spell something that looks like an identity
+     * number or a mobile, which a reader or a scanner cannot tell from the real thing.
+     */
     String keyedHash(String value) {
         HMac mac = new HMac(new SM3Digest());
         mac.init(new KeyParameter(key));
@@ -126,7 +130,12 @@ public final class DefaultMasker implements Masker {
         mac.update(in, 0, in.length);
         byte[] out = new byte[mac.getMacSize()];
         mac.doFinal(out, 0);
-        return Hex.toHexString(out, 0, 16);
+        char[] letters = new char[32];
+        for (int i = 0; i < 16; i++) {
+            letters[2 * i] = (char) ('a' + ((out[i] >> 4) & 0xF));
+            letters[2 * i + 1] = (char) ('a' + (out[i] & 0xF));
+        }
+        return new String(letters);
     }
 
     /** The address up to its district or county (区/县/旗/县级市), or to its city, with the rest masked. */
