@@ -109,25 +109,7 @@ class AuthorizationMatrixTest {
     }
 
     private String creditCode(String region) {
-        String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        StringBuilder org = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            org.append((char) ('0' + random.nextInt(10)));
-        }
-        int[] w = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (org.charAt(i) - '0') * w[i];
-        }
-        int c = 11 - sum % 11;
-        org.append(c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c));
-        String first17 = "11" + region + org;
-        int s = 0;
-        for (int i = 0; i < 17; i++) {
-            s += charset.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + charset.charAt((31 - s % 31) % 31);
+        return Identities.creditCode(random, region);
     }
 
     private String account(String login, SubjectType type, String agency, Role role) {

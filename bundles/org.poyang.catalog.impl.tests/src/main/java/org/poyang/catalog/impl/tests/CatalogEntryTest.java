@@ -32,8 +32,6 @@ class CatalogEntryTest {
     private static final String AGENCIES = "/api/catalog/agencies";
     private static final String ENTRIES = "/api/catalog/entries";
     private static final String IMPORT = "/api/catalog/import";
-    private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     @InjectBundleContext
     BundleContext context;
@@ -89,24 +87,7 @@ class CatalogEntryTest {
     }
 
     private String creditCode(String region) {
-        StringBuilder org = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            org.append((char) ('0' + random.nextInt(10)));
-        }
-        int[] w = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (org.charAt(i) - '0') * w[i];
-        }
-        int c = 11 - sum % 11;
-        org.append(c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c));
-        String first17 = "11" + region + org;
-        int s = 0;
-        for (int i = 0; i < 17; i++) {
-            s += CHARSET.indexOf(first17.charAt(i)) * WEIGHTS[i];
-        }
-        int check = (31 - s % 31) % 31;
-        return first17 + CHARSET.charAt(check);
+        return Identities.creditCode(random, region);
     }
 
     /** Reads as the provider's data officer (who sees the open and share catalogs and the agency's drafts). */
