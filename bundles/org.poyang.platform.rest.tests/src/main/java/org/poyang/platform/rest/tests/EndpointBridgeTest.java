@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,6 +96,53 @@ class EndpointBridgeTest {
         }
         assertThat(ok.get()).as("requests to the stable endpoint").isGreaterThan(30);
         assertThat(bad.get()).as("failed requests to the stable endpoint").isZero();
+    }
+
+    /**
+     * A provider applies to every REST endpoint, so its coming and going rebuilds them all; requests
+     * meanwhile wait for the rebuild instead of meeting a server half torn down.
+     */
+    @Test
+    void everyRequestIsAnsweredWhileAProviderComesAndGoesRepeatedly() throws Exception {
+        ServiceRegistration<Object> stable = rest("/probe-steady", new Probes.Named("steady"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger ok = new AtomicInteger();
+        java.util.List<String> bad = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            List<Future<?>> callers = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                callers.add(pool.submit(() -> {
+                    while (running.get()) {
+                        HttpResponse<String> r = http.get("/api/probe-steady");
+                        if (r.statusCode() == 200 && "steady".equals(r.body())) {
+                            ok.incrementAndGet();
+                        } else {
+                            bad.add(r.statusCode() + " '" + r.body() + "'");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; i < 15; i++) {
+                Hashtable<String, Object> props = new Hashtable<>();
+                props.put(Endpoints.REST_PROVIDER, Boolean.TRUE);
+                ServiceRegistration<Object> provider = context.registerService(Object.class, new Probes.MarkResponses(), props);
+                assertThat(http.get("/api/probe-steady").headers().firstValue("X-Probe-Provider")).contains("applied");
+                provider.unregister();
+                assertThat(http.get("/api/probe-steady").headers().firstValue("X-Probe-Provider")).isEmpty();
+            }
+            running.set(false);
+            for (Future<?> f : callers) {
+                f.get();
+            }
+        } finally {
+            running.set(false);
+            pool.shutdownNow();
+            stable.unregister();
+        }
+        assertThat(ok.get()).as("answered requests").isGreaterThan(30);
+        assertThat(bad).as("requests that met a rebuild").isEmpty();
     }
 
     @Test

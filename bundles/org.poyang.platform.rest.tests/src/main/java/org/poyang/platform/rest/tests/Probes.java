@@ -72,4 +72,13 @@ final class Probes {
     @XmlType(name = "probeMarker", namespace = "urn:poyang:test:probe")
     public static class Marker {
     }
+
+    /** A provider the bridge adds to every REST endpoint: it marks each response. */
+    @jakarta.ws.rs.ext.Provider
+    public static final class MarkResponses implements jakarta.ws.rs.container.ContainerResponseFilter {
+        @Override
+        public void filter(jakarta.ws.rs.container.ContainerRequestContext request, jakarta.ws.rs.container.ContainerResponseContext response) {
+            response.getHeaders().putSingle("X-Probe-Provider", "applied");
+        }
+    }
 }

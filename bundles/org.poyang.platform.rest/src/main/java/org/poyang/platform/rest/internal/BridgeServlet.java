@@ -33,6 +33,11 @@ final class BridgeServlet extends CXFNonSpringServlet {
     private final transient DestinationRegistry registry;
     private final transient ClassLoader cxfLoader;
     private volatile long maxRequestBytes;
+    /**
+     * Requests hold the read side; rebuilding every server of a kind (a provider or interceptor came
+     * or went) takes the write side, so that no request meets a server half torn down.
+     */
+    private final transient java.util.concurrent.locks.ReentrantReadWriteLock rebuild = new java.util.concurrent.locks.ReentrantReadWriteLock();
     /** Endpoints with their own limit: address (e.g. {@code /api/catalog/entries}) to bytes. */
     private final transient Map<String, Long> endpointLimits = new ConcurrentHashMap<>();
 
@@ -71,7 +76,32 @@ final class BridgeServlet extends CXFNonSpringServlet {
                     request.getRequestURI());
             return;
         }
-        super.service(declared < 0 ? new LimitedRequest(request, limit) : request, response);
+        rebuild.readLock().lock();
+        try {
+            super.service(declared < 0 ? new LimitedRequest(request, limit) : request, response);
+        } finally {
+            rebuild.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} while no request is being served, new requests waiting until it is done. A
+     * long download does not hold it up for more than {@code maxWait}: then the work runs anyway.
+     */
+    void whileQuiet(Runnable work, java.time.Duration maxWait) {
+        boolean locked = false;
+        try {
+            locked = rebuild.writeLock().tryLock(maxWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            work.run();
+        } finally {
+            if (locked) {
+                rebuild.writeLock().unlock();
+            }
+        }
     }
 
     /** Changes the default request body limit for requests that start after this call. */

@@ -84,6 +84,8 @@ public final class CxfBridge implements PublishedEndpoints {
     private static final Pattern ADDRESS = Pattern.compile("/[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
     private static final String ENDPOINT_FILTER = "(|(" + Endpoints.REST_ADDRESS + "=*)(" + Endpoints.SOAP_ADDRESS + "=*))";
     private static final String PROVIDER_FILTER = "(" + Endpoints.REST_PROVIDER + "=true)";
+    /** Longest a rebuild of every server waits for requests in flight (a long download) to finish. */
+    private static final java.time.Duration REBUILD_WAIT = java.time.Duration.ofSeconds(5);
     private static final String INTERCEPTOR_FILTER = "(" + Endpoints.SOAP_INTERCEPTOR + "=true)";
 
     private final BundleContext context;
@@ -326,6 +328,10 @@ public final class CxfBridge implements PublishedEndpoints {
 
     /** Providers apply to every REST server, so a provider change rebuilds the REST servers. */
     private synchronized void republishRest() {
+        servlet.whileQuiet(this::rebuildRest, REBUILD_WAIT);
+    }
+
+    private void rebuildRest() {
         for (Map.Entry<ServiceReference<Object>, Published> e : published.entrySet()) {
             Published p = e.getValue();
             if (p.rest() == null) {
@@ -343,6 +349,10 @@ public final class CxfBridge implements PublishedEndpoints {
 
     /** SOAP interceptors apply to every SOAP server, so a change rebuilds the SOAP servers. */
     private synchronized void republishSoap() {
+        servlet.whileQuiet(this::rebuildSoap, REBUILD_WAIT);
+    }
+
+    private void rebuildSoap() {
         for (Map.Entry<ServiceReference<Object>, Published> e : published.entrySet()) {
             Published p = e.getValue();
             if (p.soap() == null) {
