@@ -83,6 +83,11 @@ public final class JdbcAccountService implements AccountService {
         String login = in.login() == null ? "" : in.login().strip().toLowerCase(Locale.ROOT);
         if (!login.matches("[a-z0-9._-]{3,64}")) {
             v.add(new Violation("login", "登录名应为 3 到 64 个小写字母、数字或 . _ -", "a login has 3 to 64 of a-z, 0-9, '.', '_', '-'"));
+        } else if (login.replaceAll("[^0-9]", "").length() >= 11) {
+            // a login is written in logs and kept on the audit trail for good: it must not carry an
+            // identity number, a mobile or another long number that identifies a person (Art. 35)
+            v.add(new Violation("login", "登录名不得包含身份证号、手机号等 11 位以上的数字", "a login must not contain 11 or more digits "
+                    + "(an identity or mobile number would end up in logs and on the audit trail; Art. 35)"));
         }
         String name = in.displayName() == null ? "" : in.displayName().strip();
         if (name.isEmpty() || name.length() > 100) {

@@ -30,6 +30,7 @@ import org.poyang.platform.persistence.Schema;
 import org.poyang.security.api.AuditEvent;
 import org.poyang.security.api.AuditRecord;
 import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.Masker;
 import org.poyang.security.api.AuditUnavailableException;
 import org.poyang.security.api.AuditVerification;
 import org.slf4j.Logger;
@@ -84,6 +85,7 @@ public final class JdbcAuditTrail implements AuditTrail {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private final Thread writer;
     private volatile boolean running = true;
+    private volatile java.util.function.UnaryOperator<String> freeText = java.util.function.UnaryOperator.identity();
     private volatile long lastIndex;
     private String lastHash;
     private long lastCheckpoint;
@@ -91,10 +93,22 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     @Activate
     public JdbcAuditTrail(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
-            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.security.impl)") Schema schema, Config config, BundleContext context) {
+            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.security.impl)") Schema schema, @Reference Masker masker, Config config,
+            BundleContext context) {
         this(dataSource, AuditSigner.load(keyPath(config.signingKey(), context.getProperty("poyang.data.dir"))), Clock.systemUTC(),
                 config.checkpointRecords(), config.checkpointSeconds(), config.maxBatch(), config.timeoutSeconds());
         this.signingKey = keyPath(config.signingKey(), context.getProperty("poyang.data.dir"));
+        maskFreeText(masker::maskText);
+    }
+
+    /**
+     * Masks identity numbers, mobiles and other personal data the detectors find in the free-text
+     * fields of every record (detail and purpose) before it is chained and stored: a reason typed
+     * by a person may quote a citizen's identity number, and the audit trail keeps it forever
+     * (Art. 35: the operator must not leak personal information).
+     */
+    void maskFreeText(java.util.function.UnaryOperator<String> masking) {
+        this.freeText = masking;
     }
 
     /**
@@ -191,7 +205,10 @@ public final class JdbcAuditTrail implements AuditTrail {
         if (!running) {
             throw new AuditUnavailableException("审计日志已停止 (the audit trail is stopped)", null);
         }
-        Pending p = new Pending(event, clock.millis(), new CompletableFuture<>());
+        java.util.function.UnaryOperator<String> m = freeText;
+        AuditEvent stored = new AuditEvent(event.subject(), event.agency(), event.action(), event.resource(), m.apply(event.purpose()),
+                event.grantId(), event.outcome(), m.apply(event.detail()));
+        Pending p = new Pending(stored, clock.millis(), new CompletableFuture<>());
         if (!queue.offer(p)) {
             throw new AuditUnavailableException("审计日志积压 (the audit trail is overloaded)", null);
         }

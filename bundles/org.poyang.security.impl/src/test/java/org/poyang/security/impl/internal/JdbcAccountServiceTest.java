@@ -117,6 +117,17 @@ class JdbcAccountServiceTest {
                 .contains("account.signin");
     }
 
+    /** Art. 35: a login is logged and audited for good, so it must not be an identity or mobile number. */
+    @Test
+    void loginsThatCarryAnIdentityOrMobileNumberAreRefused() {
+        for (String login : new String[] {"13812345678", "36010219900307123x", "wang.13812345678", "u12345678901"}) {
+            assertThat(fields(() -> accounts.create(new NewAccount(login, "王五", SubjectType.NATURAL_PERSON, null, Set.of(), PASSWORD), null)))
+                    .as(login).containsExactly("login");
+        }
+        assertThat(accounts.create(new NewAccount("wang.wu.2026", "王五", SubjectType.NATURAL_PERSON, null, Set.of(), PASSWORD), null).login())
+                .isEqualTo("wang.wu.2026");
+    }
+
     @Test
     void weakPasswordsAreRefusedWithEveryReasonAndNothingStored() {
         assertThat(fields(() -> accounts.create(new NewAccount("li.si", "李四", SubjectType.NATURAL_PERSON, null, Set.of(), "short"), null)))

@@ -256,4 +256,49 @@ class JdbcAuditTrailTest {
         assertThat(trail.record(e)).isEqualTo(1);
         assertThat(verify().intact()).isTrue();
     }
+
+    /**
+     * Issue 4's property for the audit trail: over 100,000 records whose free text quotes identity
+     * numbers and mobiles (a return reason, a stated purpose), no raw 18-digit identity number or
+     * 11-digit mobile is stored, and the masked trail still verifies.
+     */
+    @Test
+    void propertyNoRawIdNumberOrMobileIsStoredIn100000AuditRecords() throws Exception {
+        DefaultMasker masker = new DefaultMasker("audit-test-masking-key-0123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        trail.maskFreeText(masker::maskText);
+        java.util.Random r = new java.util.Random(20261127);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            long seed = r.nextLong();
+            done.add(pool.submit(() -> {
+                java.util.Random rr = new java.util.Random(seed);
+                for (int i = 0; i < 6250; i++) {
+                    String id = DefaultMaskerTest.idNumber(rr);
+                    String mobile = DefaultMaskerTest.mobile(rr);
+                    trail.record(new AuditEvent("officer", null, "catalog.entry.return", "101001/000001", "核实申请人" + id,
+                            null, AuditEvent.Outcome.SUCCESS, "退回：联系人电话" + mobile + "，身份证" + id));
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        java.util.regex.Pattern rawId = java.util.regex.Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
+        java.util.regex.Pattern rawMobile = java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+        int rows = 0;
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT PURPOSE, DETAIL FROM SEC_AUDIT WHERE ACTION = 'catalog.entry.return'")) {
+            while (rs.next()) {
+                rows++;
+                String stored = rs.getString(1) + "|" + rs.getString(2);
+                assertThat(rawId.matcher(stored).find()).as(stored).isFalse();
+                assertThat(rawMobile.matcher(stored).find()).as(stored).isFalse();
+            }
+        }
+        assertThat(rows).isEqualTo(100_000);
+        assertThat(trail.verify().intact()).isTrue();
+    }
 }
