@@ -171,7 +171,7 @@ class CatalogEntryTest {
     }
 
     private String officerLogin() {
-        return people.login("officer") + "-" + provider.substring(10, 17).toLowerCase(java.util.Locale.ROOT);
+        return people.officerLogin(provider);
     }
 
     private List<String> providerEntries() throws Exception {

@@ -33,8 +33,19 @@ final class Identities {
 
     /** A bearer token of a data officer (数据专员) of {@code agency}. */
     String officer(String agency) {
-        return token("officer-" + run + "-" + agency.substring(10, 17).toLowerCase(java.util.Locale.ROOT), "数据专员",
-                SubjectType.AGENCY_STAFF, agency, Role.DATA_OFFICER);
+        return token(officerLogin(agency), "数据专员", SubjectType.AGENCY_STAFF, agency, Role.DATA_OFFICER);
+    }
+
+    /**
+     * The login of {@code agency}'s data officer in this run. Digits of the agency code become
+     * letters: a login may not hold 11 or more digits (Art. 35).
+     */
+    String officerLogin(String agency) {
+        StringBuilder b = new StringBuilder("officer-" + run + "-");
+        for (char c : agency.substring(10, 17).toCharArray()) {
+            b.append(Character.isDigit(c) ? (char) ('a' + (c - '0')) : Character.toLowerCase(c));
+        }
+        return b.toString();
     }
 
     /** A bearer token of an agency staff member without the data officer role. */

@@ -89,6 +89,14 @@ final class BridgeServlet extends CXFNonSpringServlet {
      * long download does not hold it up for more than {@code maxWait}: then the work runs anyway.
      */
     void whileQuiet(Runnable work, java.time.Duration maxWait) {
+        whileQuiet(() -> {
+            work.run();
+            return null;
+        }, maxWait);
+    }
+
+    /** As {@link #whileQuiet(Runnable, java.time.Duration)}, returning what {@code work} makes. */
+    <T> T whileQuiet(java.util.function.Supplier<T> work, java.time.Duration maxWait) {
         boolean locked = false;
         try {
             locked = rebuild.writeLock().tryLock(maxWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -96,7 +104,7 @@ final class BridgeServlet extends CXFNonSpringServlet {
             Thread.currentThread().interrupt();
         }
         try {
-            work.run();
+            return work.get();
         } finally {
             if (locked) {
                 rebuild.writeLock().unlock();

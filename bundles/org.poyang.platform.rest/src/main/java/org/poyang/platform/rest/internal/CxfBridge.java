@@ -327,8 +327,14 @@ public final class CxfBridge implements PublishedEndpoints {
     }
 
     /** Providers apply to every REST server, so a provider change rebuilds the REST servers. */
-    private synchronized void republishRest() {
-        servlet.whileQuiet(this::rebuildRest, REBUILD_WAIT);
+    private void republishRest() {
+        // the write side first, then this bridge's monitor: a request holds the read side and may ask
+        // this bridge something (isPublished), so the other order could make both wait
+        servlet.whileQuiet(() -> {
+            synchronized (this) {
+                rebuildRest();
+            }
+        }, REBUILD_WAIT);
     }
 
     private void rebuildRest() {
@@ -348,8 +354,12 @@ public final class CxfBridge implements PublishedEndpoints {
     }
 
     /** SOAP interceptors apply to every SOAP server, so a change rebuilds the SOAP servers. */
-    private synchronized void republishSoap() {
-        servlet.whileQuiet(this::rebuildSoap, REBUILD_WAIT);
+    private void republishSoap() {
+        servlet.whileQuiet(() -> {
+            synchronized (this) {
+                rebuildSoap();
+            }
+        }, REBUILD_WAIT);
     }
 
     private void rebuildSoap() {
@@ -416,7 +426,8 @@ public final class CxfBridge implements PublishedEndpoints {
             if (service == null) {
                 return null;
             }
-            if (publish(ref, service) == null) {
+            // a server is findable by its path a moment before it can answer: publish while no request runs
+            if (servlet.whileQuiet(() -> publish(ref, service), REBUILD_WAIT) == null) {
                 context.ungetService(ref);
                 return null;
             }
@@ -425,8 +436,10 @@ public final class CxfBridge implements PublishedEndpoints {
 
         @Override
         public void modifiedService(ServiceReference<Object> ref, Object service) {
-            withdraw(ref);
-            publish(ref, service);
+            servlet.whileQuiet(() -> {
+                withdraw(ref);
+                publish(ref, service);
+            }, REBUILD_WAIT);
         }
 
         @Override
