@@ -73,37 +73,43 @@ public final class DemoLoader {
 
     static void load(CatalogService catalog, AgencyService agencies, AccountService accounts, Path accountsFile) {
         try {
-            if (!catalog.list(null, null, 0, 1).isEmpty()) {
-                return;
-            }
-            long t0 = System.nanoTime();
             List<NewAgency> demoAgencies = DemoCatalog.agencies();
-            int registered = 0;
-            for (NewAgency a : demoAgencies) {
-                if (agencies.find(CreditCode.parse(a.creditCode())).isEmpty()) {
-                    agencies.register(a);
-                    registered++;
-                }
+            if (catalog.list(null, null, 0, 1).isEmpty()) {
+                loadCatalog(catalog, agencies, demoAgencies);
             }
-            List<CatalogEntry> created = catalog.createAll(DemoCatalog.entries(demoAgencies), ACTOR);
-            int published = 0;
-            for (int i = 0; i < created.size() && !Thread.currentThread().isInterrupted(); i++) {
-                CatalogEntry e = created.get(i);
-                if (i % 10 == 9) {
-                    continue; // every tenth entry stays a draft, as in a catalog being written
-                }
-                catalog.transition(e.code(), Action.SUBMIT, ACTOR, null);
-                catalog.transition(e.code(), Action.PUBLISH, ACTOR, "演示数据 (demo data)");
-                published++;
-            }
-            LOG.info("Demo catalog loaded: {} agencies, {} entries ({} published) in {} ms", registered, created.size(), published,
-                    (System.nanoTime() - t0) / 1_000_000);
-            if (accounts.findByLogin("reviewer").isEmpty() && created.size() > 9) {
-                demoAccounts(accounts, demoAgencies, created.get(9).provider().value(), accountsFile);
+            // also when an earlier first start was stopped before the demo people were made
+            if (accounts.findByLogin("reviewer").isEmpty() && !Thread.currentThread().isInterrupted()
+                    && demoAgencies.stream().allMatch(a -> agencies.find(CreditCode.parse(a.creditCode())).isPresent())) {
+                // the provider of the tenth demo entry, which stays a draft: the officer has work to do
+                demoAccounts(accounts, demoAgencies, DemoCatalog.entries(demoAgencies).get(9).provider().strip(), accountsFile);
             }
         } catch (RuntimeException | IOException e) {
             LOG.warn("Demo catalog not loaded", e);
         }
+    }
+
+    private static void loadCatalog(CatalogService catalog, AgencyService agencies, List<NewAgency> demoAgencies) {
+        long t0 = System.nanoTime();
+        int registered = 0;
+        for (NewAgency a : demoAgencies) {
+            if (agencies.find(CreditCode.parse(a.creditCode())).isEmpty()) {
+                agencies.register(a);
+                registered++;
+            }
+        }
+        List<CatalogEntry> created = catalog.createAll(DemoCatalog.entries(demoAgencies), ACTOR);
+        int published = 0;
+        for (int i = 0; i < created.size() && !Thread.currentThread().isInterrupted(); i++) {
+            CatalogEntry e = created.get(i);
+            if (i % 10 == 9) {
+                continue; // every tenth entry stays a draft, as in a catalog being written
+            }
+            catalog.transition(e.code(), Action.SUBMIT, ACTOR, null);
+            catalog.transition(e.code(), Action.PUBLISH, ACTOR, "演示数据 (demo data)");
+            published++;
+        }
+        LOG.info("Demo catalog loaded: {} agencies, {} entries ({} published) in {} ms", registered, created.size(), published,
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**
