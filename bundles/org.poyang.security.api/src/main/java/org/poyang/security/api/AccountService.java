@@ -31,6 +31,15 @@ public interface AccountService {
      */
     String enableTotp(long id, String actor);
 
+    /**
+     * Changes one's own password: the current password is checked like a sign-in (a wrong one
+     * counts towards lockout), the new one must meet the password policy and differ from the current.
+     */
+    Account changePassword(String login, String currentPassword, String newPassword);
+
+    /** Sets a new password for an account (a security administrator, e.g. for a forgotten one), with the same policy. */
+    Account resetPassword(long id, String newPassword, String actor);
+
     /** Suspends, restores or terminates an account (Art. 39); a terminated account stays terminated. */
     Account setStatus(long id, Account.Status status, String reason, String actor);
 

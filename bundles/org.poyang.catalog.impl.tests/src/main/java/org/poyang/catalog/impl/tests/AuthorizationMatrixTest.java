@@ -215,6 +215,11 @@ class AuthorizationMatrixTest {
         declare(table, "GET /api/catalog/import/template", new Case("GET", "/api/catalog/import/template?format=csv", null, null, Policy.PUBLIC));
         declare(table, "POST /api/auth/sessions", new Case("POST", "/api/auth/sessions", "application/json", "{}", Policy.PUBLIC));
         declare(table, "GET /api/auth/me", new Case("GET", "/api/auth/me", null, null, Policy.ACCOUNT));
+        // the right current password (every test account has it) and a new one the policy refuses: nothing changes
+        declare(table, "POST /api/auth/password", new Case("POST", "/api/auth/password", "application/json",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"weak\"}", Policy.ACCOUNT));
+        declare(table, "POST /api/security/accounts/{login}/password", new Case("POST", "/api/security/accounts/m-citizen-" + run + "/password",
+                "application/json", "{\"newPassword\":\"weak\"}", Policy.SECADMIN));
         declare(table, "DELETE /api/auth/sessions/current", new Case("DELETE", "/api/auth/sessions/current", null, null, Policy.ACCOUNT));
         declare(table, "POST /api/security/accounts", new Case("POST", "/api/security/accounts", "application/json", "{}", Policy.SECADMIN));
         declare(table, "GET /api/security/accounts/{login}",

@@ -180,6 +180,33 @@ class SecurityRestTest {
     }
 
     @Test
+    void aPersonChangesTheirPasswordAndEverySessionSignsInAgain() throws Exception {
+        String secadmin = signIn("secadmin", admins.getProperty("secadmin"));
+        String login = account(secadmin, "changer" + run, "NATURAL_PERSON", null, "APPLICANT");
+        String token = signIn(login, PASSWORD);
+        String other = signIn(login, PASSWORD);
+        problem(send("POST", "/api/auth/password", null, "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"New-Rest-2027-pw!\"}"),
+                401, null);
+        problem(send("POST", "/api/auth/password", token, "{\"currentPassword\":\"Wrong-2026-pw!\",\"newPassword\":\"New-Rest-2027-pw!\"}"),
+                422, null);
+        problem(send("POST", "/api/auth/password", token, "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"weak\"}"), 422, null);
+        assertThat(send("POST", "/api/auth/password", token,
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"New-Rest-2027-pw!\"}").statusCode()).isEqualTo(204);
+        problem(send("GET", "/api/auth/me", other, null), 401, null);
+        problem(send("POST", "/api/auth/sessions", null, "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\"}"), 401, null);
+        String fresh = signIn(login, "New-Rest-2027-pw!");
+
+        // the security administrator resets a forgotten password; others may not
+        problem(send("POST", "/api/security/accounts/" + login + "/password", fresh, "{\"newPassword\":\"Reset-Rest-2027-pw!\"}"), 403, "Art. 35");
+        HttpResponse<String> reset = send("POST", "/api/security/accounts/" + login + "/password", secadmin,
+                "{\"newPassword\":\"Reset-Rest-2027-pw!\"}");
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.body()).doesNotContain("Reset-Rest-2027-pw!");
+        problem(send("GET", "/api/auth/me", fresh, null), 401, null);
+        signIn(login, "Reset-Rest-2027-pw!");
+    }
+
+    @Test
     void forgedExpiredAndSignedOutCredentialsAre401AndLockoutIs429() throws Exception {
         String secadmin = signIn("secadmin", admins.getProperty("secadmin"));
         String citizen = account(secadmin, "citizen" + run, "NATURAL_PERSON", null, "APPLICANT");

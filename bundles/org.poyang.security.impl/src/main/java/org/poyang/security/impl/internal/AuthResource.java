@@ -24,6 +24,7 @@ import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
+import org.poyang.security.api.AccountService;
 import org.poyang.security.api.Authenticator;
 import org.poyang.security.api.Subject;
 
@@ -46,11 +47,40 @@ public final class AuthResource {
         }
     }
 
+    /** A password change: the current password and the new one. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[]"; // never the passwords
+        }
+    }
+
     private final Authenticator authenticator;
+    private final AccountService accounts;
 
     @Activate
-    public AuthResource(@Reference Authenticator authenticator) {
+    public AuthResource(@Reference Authenticator authenticator, @Reference AccountService accounts) {
         this.authenticator = authenticator;
+        this.accounts = accounts;
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "修改本人密码，之后所有会话须重新登录 (change your password; every session then signs in again)")
+    public Response changePassword(PasswordChange body, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        if (s.kind() != Subject.Kind.ACCOUNT) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "请先登录 (sign in first)").withHeader("WWW-Authenticate", "Bearer realm=\"poyang\"");
+        }
+        if (body == null || body.currentPassword() == null || body.newPassword() == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "须提供当前密码与新密码 (the current and the new password are required)",
+                    List.of(new Violation("currentPassword", "须填写当前密码", "the current password is required"),
+                            new Violation("newPassword", "须填写新密码", "the new password is required")));
+        }
+        accounts.changePassword(s.id(), body.currentPassword(), body.newPassword());
+        authenticator.signOutEverywhere(s.id());
+        return Response.noContent().build();
     }
 
     @POST

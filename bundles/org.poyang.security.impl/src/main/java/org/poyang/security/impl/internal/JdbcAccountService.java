@@ -313,6 +313,52 @@ public final class JdbcAccountService implements AccountService {
         });
     }
 
+    @Override
+    public Account changePassword(String login, String currentPassword, String newPassword) {
+        SignIn check = signIn(login, currentPassword, null);
+        if (!check.ok() && check.refusal() != SignIn.Refusal.SECOND_FACTOR) {
+            throw switch (check.refusal()) {
+                case LOCKED -> new ProblemException(ProblemType.TOO_MANY_REQUESTS, "账户暂时锁定 (the account is locked for a while)");
+                case NOT_ACTIVE -> new ProblemException(ProblemType.FORBIDDEN, "账户已被暂停或终止（第三十九条） (the account is suspended or terminated, Art. 39)");
+                // the caller is signed in: a wrong current password is a refused request, not missing credentials
+                default -> new ProblemException(ProblemType.VALIDATION_FAILED, "当前密码不正确 (the current password is wrong)",
+                        List.of(new Violation("currentPassword", "当前密码不正确（连续错误将锁定账户）", "the current password is wrong (repeated failures lock the account)")));
+            };
+        }
+        Account a = findByLogin(login).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "账户不存在 (no such account)"));
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "新密码须与当前密码不同 (the new password must differ from the current one)",
+                    List.of(new Violation("newPassword", "新密码须与当前密码不同", "the new password must differ from the current one")));
+        }
+        return setPassword(a, newPassword, a.login(), "account.password.change");
+    }
+
+    @Override
+    public Account resetPassword(long id, String newPassword, String actor) {
+        Account a = find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "账户不存在 (no such account)"));
+        return setPassword(a, newPassword, actor, "account.password.reset");
+    }
+
+    private Account setPassword(Account a, String newPassword, String actor, String action) {
+        List<Violation> v = new ArrayList<>();
+        for (String[] p : Passwords.problems(newPassword, a.login())) {
+            v.add(new Violation("newPassword", p[0], p[1]));
+        }
+        if (!v.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "新密码有 " + v.size() + " 处不符合要求 (" + v.size() + " rule(s) broken)", v);
+        }
+        String hash = Passwords.hash(newPassword);
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET PASSWORD_HASH = ?, FAILURES = 0, LOCKED_UNTIL_MS = 0 WHERE ID = ?")) {
+                ps.setString(1, hash);
+                ps.setLong(2, a.id());
+                ps.executeUpdate();
+            }
+            audit.record(new AuditEvent(who(actor), null, action, a.login(), null, null, AuditEvent.Outcome.SUCCESS, null));
+            return a.id();
+        });
+    }
+
     @FunctionalInterface
     private interface Work {
         long run(Connection c) throws SQLException;

@@ -124,6 +124,25 @@ public final class SecurityResource {
         return view(accounts.setRoles(find(login).id(), roles == null ? Set.of() : roles, s.id()));
     }
 
+    /** A new password set by the security administrator. */
+    public record NewPassword(String newPassword) {
+        @Override
+        public String toString() {
+            return "NewPassword[]"; // never the password
+        }
+    }
+
+    @POST
+    @Path("accounts/{login}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "重置账户密码（安全管理员），该账户所有会话须重新登录 (reset an account's password: security administrator)")
+    public Map<String, Object> resetPassword(@PathParam("login") String login, NewPassword body, @Context SecurityContext security) {
+        Subject s = enforce(security, Action.ACCOUNT_ADMIN, login);
+        Account a = accounts.resetPassword(find(login).id(), body == null ? null : body.newPassword(), s.id());
+        authenticator.signOutEverywhere(a.login());
+        return view(a);
+    }
+
     @POST
     @Path("accounts/{login}/status")
     @Consumes(MediaType.APPLICATION_JSON)

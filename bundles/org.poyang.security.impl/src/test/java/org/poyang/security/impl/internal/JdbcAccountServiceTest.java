@@ -117,6 +117,26 @@ class JdbcAccountServiceTest {
                 .contains("account.signin");
     }
 
+    @Test
+    void aPasswordIsChangedWithTheCurrentOneAndResetByTheSecurityAdministrator() {
+        Account a = officer("zhao.liu");
+        String next = "Poyang-2027-secret";
+        assertThat(fields(() -> accounts.changePassword("zhao.liu", "Wrong-password-1", next))).containsExactly("currentPassword");
+        assertThat(fields(() -> accounts.changePassword("zhao.liu", PASSWORD, PASSWORD))).containsExactly("newPassword");
+        assertThat(fields(() -> accounts.changePassword("zhao.liu", PASSWORD, "short"))).containsExactly("newPassword");
+        assertThat(accounts.signIn("zhao.liu", PASSWORD, null).ok()).as("nothing changed by refused changes").isTrue();
+        accounts.changePassword("zhao.liu", PASSWORD, next);
+        assertThat(accounts.signIn("zhao.liu", PASSWORD, null).ok()).isFalse();
+        assertThat(accounts.signIn("zhao.liu", next, null).ok()).isTrue();
+        String reset = "Reset-2027-secret!";
+        accounts.resetPassword(a.id(), reset, "secadmin");
+        assertThat(accounts.signIn("zhao.liu", reset, null).ok()).isTrue();
+        assertThat(audit.search("secadmin", "zhao.liu", null, null, null, 0, 100)).extracting(r -> r.event().action())
+                .contains("account.password.reset");
+        assertThat(audit.search("zhao.liu", "zhao.liu", null, null, null, 0, 100)).extracting(r -> r.event().action())
+                .contains("account.password.change");
+    }
+
     /** Art. 35: a login is logged and audited for good, so it must not be an identity or mobile number. */
     @Test
     void loginsThatCarryAnIdentityOrMobileNumberAreRefused() {
