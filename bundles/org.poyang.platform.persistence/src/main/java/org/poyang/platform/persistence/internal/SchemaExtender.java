@@ -119,6 +119,8 @@ public final class SchemaExtender {
                     "liquibase.showBanner", Boolean.FALSE,
                     "liquibase.secureParsing", Boolean.TRUE,
                     "liquibase.showSummaryOutput", "LOG",
+                    // the update command reads its own argument: the summary goes to the log, not stdout
+                    "liquibase.command.showSummaryOutput", "LOG",
                     Scope.Attr.ui.name(), new LoggerUIService());
             Scope.child(scope, () -> {
                 @SuppressWarnings("deprecation")
