@@ -1,11 +1,7 @@
 package org.poyang.catalog.impl.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +20,7 @@ import org.poyang.catalog.api.CreditCode;
 import org.poyang.catalog.api.EntryVersion.Action;
 import org.poyang.catalog.api.NewAgency;
 import org.poyang.security.api.AccountService;
+import org.poyang.security.api.InitialPasswords;
 import org.poyang.security.api.NewAccount;
 import org.poyang.security.api.Role;
 import org.poyang.security.api.SubjectType;
@@ -125,38 +122,14 @@ public final class DemoLoader {
         passwords.put("reviewer", create(accounts, "reviewer", "演示目录审核员", SubjectType.MANAGEMENT_STAFF, bureau, Role.CATALOG_REVIEWER));
         passwords.put("officer", create(accounts, "officer", "演示数据专员", SubjectType.AGENCY_STAFF, officerAgency, Role.DATA_OFFICER));
         passwords.put("supervisor", create(accounts, "supervisor", "演示监督员", SubjectType.CAC_SUPERVISOR, null, Role.SUPERVISOR));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // protect the data directory instead
-        }
-        StringBuilder b = new StringBuilder("# Poyang demo accounts: reviewer (江西省数据局 " + bureau + "), officer (" + officerAgencyName
-                + " " + officerAgency + "), supervisor\n");
-        passwords.forEach((login, password) -> b.append(login).append('=').append(password).append('\n'));
-        Files.writeString(tmp, b, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        InitialPasswords.writeOwnerOnly(file, passwords, "Poyang demo accounts: reviewer (江西省数据局 " + bureau + "), officer ("
+                + officerAgencyName + " " + officerAgency + "), supervisor");
         LOG.info("Demo accounts reviewer, officer and supervisor created; their passwords are in {}", file.toAbsolutePath());
     }
 
     private static String create(AccountService accounts, String login, String name, SubjectType type, String agency, Role role) {
-        String password = randomPassword();
+        String password = InitialPasswords.random();
         accounts.create(new NewAccount(login, name, type, agency, Set.of(role), password), ACTOR);
         return password;
-    }
-
-    /** 20 characters from four kinds, so that it always meets the password policy. */
-    static String randomPassword() {
-        java.security.SecureRandom r = new java.security.SecureRandom();
-        String[] kinds = {"abcdefghijkmnopqrstuvwxyz", "ABCDEFGHJKLMNPQRSTUVWXYZ", "23456789", "-_.!@#%"};
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            String k = kinds[i < 4 ? i : r.nextInt(kinds.length)];
-            b.append(k.charAt(r.nextInt(k.length())));
-        }
-        return b.toString();
     }
 }

@@ -1,13 +1,7 @@
 package org.poyang.security.impl.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.poyang.security.api.AccountService;
+import org.poyang.security.api.InitialPasswords;
 import org.poyang.security.api.NewAccount;
 import org.poyang.security.api.Role;
 import org.poyang.security.api.SubjectType;
@@ -51,44 +46,12 @@ public final class InitialAccounts {
         Path file = Path.of(dataDir == null ? "data" : dataDir).resolve(FILE);
         Map<String, String> passwords = new LinkedHashMap<>();
         for (Map.Entry<String, Role> admin : ADMINS.entrySet()) {
-            String password = randomPassword();
+            String password = InitialPasswords.random();
             accounts.create(new NewAccount(admin.getKey(), admin.getValue().labelZh(), SubjectType.OPERATOR, null,
                     Set.of(admin.getValue()), password), "system");
             passwords.put(admin.getKey(), password);
         }
-        writeOwnerOnly(file, passwords, "Poyang initial administrators (三员): sign in, then keep or change these passwords");
+        InitialPasswords.writeOwnerOnly(file, passwords, "Poyang initial administrators (三员): sign in, change these passwords (POST /api/auth/password), then delete this file");
         LOG.warn("Created the initial administrators {}; their passwords are in {} (readable by its owner only)", ADMINS.keySet(), file);
-    }
-
-    /** 20 characters from four kinds, so that it always meets the password policy. */
-    static String randomPassword() {
-        SecureRandom r = new SecureRandom();
-        String[] kinds = {"abcdefghijkmnopqrstuvwxyz", "ABCDEFGHJKLMNPQRSTUVWXYZ", "23456789", "-_.!@#%"};
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            String k = kinds[i < 4 ? i : r.nextInt(kinds.length)];
-            b.append(k.charAt(r.nextInt(k.length())));
-        }
-        return b.toString();
-    }
-
-    /** Writes {@code login=password} lines to a file only its owner can read, atomically. */
-    public static void writeOwnerOnly(Path file, Map<String, String> entries, String comment) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // protect the data directory instead
-        }
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("# " + comment + "\n");
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                w.write(e.getKey() + "=" + e.getValue() + "\n");
-            }
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }
