@@ -50,7 +50,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         Subject subject = authenticator.authenticate(request.getHeaderString("Authorization"), request.getHeaderString(API_KEY_HEADER));
         if (!subject.active()) {
             // Art. 39: a suspended or terminated subject gets nothing, on every endpoint, public ones included
-            Decision d = Decision.deny("主体已被暂停或终止访问", "the subject is suspended or terminated", "Art. 39");
+            Decision d = RulePolicy.SUSPENDED;
             audit.record(new AuditEvent(subject.id(), subject.agency(), "pep.request", "/" + request.getUriInfo().getPath(), null, null,
                     AuditEvent.Outcome.DENY, d.describe()));
             throw new AccessDeniedException(subject, d);

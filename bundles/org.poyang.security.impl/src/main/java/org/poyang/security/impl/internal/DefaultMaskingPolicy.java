@@ -1,10 +1,8 @@
 package org.poyang.security.impl.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -53,7 +51,11 @@ public final class DefaultMaskingPolicy implements MaskingPolicy {
     }
 
     private final Masker masker;
-    private volatile Map<String[], String> rules = Map.of();
+    /** One operator rule: the route, grade and sensitive type it matches ({@code *} wildcards) and the rule. */
+    record OperatorRule(String route, String grade, String sensitiveType, String rule) {
+    }
+
+    private volatile List<OperatorRule> rules = List.of();
 
     @Activate
     public DefaultMaskingPolicy(@Reference Masker masker, Config config) {
@@ -71,8 +73,8 @@ public final class DefaultMaskingPolicy implements MaskingPolicy {
         rules = parse(config.rules());
     }
 
-    static Map<String[], String> parse(String[] lines) {
-        Map<String[], String> out = new LinkedHashMap<>();
+    static List<OperatorRule> parse(String[] lines) {
+        List<OperatorRule> out = new ArrayList<>();
         for (String line : lines) {
             int eq = line.indexOf('=');
             String[] key = eq < 0 ? new String[0] : line.substring(0, eq).split("\\|");
@@ -81,12 +83,10 @@ public final class DefaultMaskingPolicy implements MaskingPolicy {
             }
             String rule = line.substring(eq + 1).strip().toUpperCase(Locale.ROOT);
             ruleOf(rule, null, null); // fail early on a bad rule
-            for (int i = 0; i < 3; i++) {
-                key[i] = key[i].strip().toUpperCase(Locale.ROOT);
-            }
-            out.put(key, rule);
+            out.add(new OperatorRule(key[0].strip().toUpperCase(Locale.ROOT), key[1].strip().toUpperCase(Locale.ROOT),
+                    key[2].strip().toUpperCase(Locale.ROOT), rule));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static MaskRule ruleOf(String rule, Masker masker, String sensitiveType) {
@@ -108,10 +108,9 @@ public final class DefaultMaskingPolicy implements MaskingPolicy {
     public MaskRule ruleFor(ItemClass item, Subject subject, Route route) {
         String type = item.sensitiveType() == null || item.sensitiveType().isBlank() ? "NONE" : item.sensitiveType().strip().toUpperCase(Locale.ROOT);
         String grade = item.grade() == null || item.grade().isBlank() ? "GENERAL_1" : item.grade().strip().toUpperCase(Locale.ROOT);
-        for (Map.Entry<String[], String> r : rules.entrySet()) {
-            String[] k = r.getKey();
-            if (matches(k[0], route.name()) && matches(k[1], grade) && matches(k[2], type)) {
-                return ruleOf(r.getValue(), masker, type);
+        for (OperatorRule r : rules) {
+            if (matches(r.route(), route.name()) && matches(r.grade(), grade) && matches(r.sensitiveType(), type)) {
+                return ruleOf(r.rule(), masker, type);
             }
         }
         if (route == Route.MODEL_RESULT) {

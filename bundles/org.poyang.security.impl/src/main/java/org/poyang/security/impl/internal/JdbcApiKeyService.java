@@ -137,11 +137,12 @@ public final class JdbcApiKeyService implements ApiKeyService {
     }
 
     /**
-     * The outcome of checking a presented key: the key when its secret matched, and why it may not
+     * The outcome of checking a presented key: the key and its owner's account when its secret
+     * matched (the owner may be null when the account is gone), and why it may not
      * be used, if it may not ({@code malformed}, {@code unknown}, {@code wrong secret},
      * {@code REVOKED}, {@code SUSPENDED}, {@code expired}, {@code owner not active}).
      */
-    record Check(ApiKey key, String refusal) {
+    record Check(ApiKey key, Account owner, String refusal) {
         /** Suspension of the key or its owner (Art. 39), as opposed to a key that is simply not valid. */
         boolean suspended() {
             return key != null && ("SUSPENDED".equals(refusal) || OWNER_NOT_ACTIVE.equals(refusal));
@@ -162,11 +163,11 @@ public final class JdbcApiKeyService implements ApiKeyService {
     /** Checks a presented key without auditing; the caller records the outcome. */
     Check check(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
-            return new Check(null, "malformed");
+            return new Check(null, null, "malformed");
         }
         int dot = presented.indexOf('.');
         if (dot < 0) {
-            return new Check(null, "malformed");
+            return new Check(null, null, "malformed");
         }
         String id = presented.substring(PREFIX.length(), dot);
         String secret = presented.substring(dot + 1);
@@ -175,25 +176,25 @@ public final class JdbcApiKeyService implements ApiKeyService {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return new Check(null, "unknown");
+                    return new Check(null, null, "unknown");
                 }
                 ApiKey key = map(rs);
                 boolean secretOk = MessageDigest.isEqual(rs.getString(9).strip().getBytes(StandardCharsets.US_ASCII),
                         AuditChain.sm3(secret.getBytes(StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
                 if (!secretOk) {
-                    return new Check(null, "wrong secret");
+                    return new Check(null, null, "wrong secret");
                 }
+                Account owner = accounts.findByLogin(key.owner()).orElse(null);
                 if (key.status() != ApiKey.Status.ACTIVE) {
-                    return new Check(key, key.status().name());
+                    return new Check(key, owner, key.status().name());
                 }
                 if (key.expiresAt() != null && !key.expiresAt().isAfter(clock.instant())) {
-                    return new Check(key, "expired");
+                    return new Check(key, owner, "expired");
                 }
-                Optional<Account> owner = accounts.findByLogin(key.owner());
-                if (owner.isEmpty() || owner.get().status() != Account.Status.ACTIVE) {
-                    return new Check(key, OWNER_NOT_ACTIVE);
+                if (owner == null || owner.status() != Account.Status.ACTIVE) {
+                    return new Check(key, owner, OWNER_NOT_ACTIVE);
                 }
-                return new Check(key, null);
+                return new Check(key, owner, null);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("API keys unavailable", e);

@@ -214,9 +214,9 @@ public final class JdbcAuthenticator implements Authenticator {
             throw refuse("apikey:" + id, "apikey.verify", check.refusal(),
                     "API 密钥无效、已吊销或已过期 (the API key is invalid, revoked or expired)");
         }
-        Optional<Account> owner = accounts.findByLogin(check.key().owner());
-        return new Subject(Subject.Kind.APPLICATION, "app:" + check.key().id(), owner.map(Account::type).orElse(null),
-                owner.map(Account::agency).orElse(null), Set.of(), check.key().scopes(), check.refusal() == null);
+        Account owner = check.owner();
+        return new Subject(Subject.Kind.APPLICATION, "app:" + check.key().id(), owner == null ? null : owner.type(),
+                owner == null ? null : owner.agency(), Set.of(), check.key().scopes(), check.refusal() == null);
     }
 
     static Subject subjectOf(Account a) {

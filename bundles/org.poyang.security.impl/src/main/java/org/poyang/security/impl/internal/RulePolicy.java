@@ -31,6 +31,9 @@ public final class RulePolicy implements PolicyEnforcementPoint {
     /** Scope an agency system's key needs to read shared data (Art. 23). */
     static final String SCOPE_SHARE_READ = "share.read";
 
+    /** Art. 39: a suspended or terminated subject is denied everything; the REST filter uses it too. */
+    static final Decision SUSPENDED = Decision.deny("主体已被暂停或终止访问", "the subject is suspended or terminated", "Art. 39");
+
     private final AuditTrail audit;
 
     @Activate
@@ -62,7 +65,7 @@ public final class RulePolicy implements PolicyEnforcementPoint {
     static Decision rule(AccessRequest request) {
         Subject s = request.subject();
         if (!s.active()) {
-            return Decision.deny("主体已被暂停或终止访问", "the subject is suspended or terminated", "Art. 39");
+            return SUSPENDED;
         }
         Resource r = request.resource();
         return switch (request.action()) {
