@@ -297,12 +297,14 @@ public final class JdbcAuditTrail implements AuditTrail {
             }
         } catch (SQLException | RuntimeException e) {
             LOG.error("Audit trail: {} records could not be written; their callers are refused", batch.size(), e);
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            // recover first, refuse then: once a caller hears of the failure, the trail already holds
+            // what the database holds (and no statement of the recovery races the caller's next step)
             try (Connection c = dataSource.getConnection()) {
                 loadTail(c); // whatever the database holds is the truth
             } catch (SQLException again) {
                 LOG.error("Audit trail: database unreachable", again);
             }
+            batch.forEach(p -> p.done().completeExceptionally(e));
             return;
         }
         long first = lastIndex + 1;
