@@ -5,6 +5,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.poyang.platform.rest.Endpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders every failure of a REST call as {@code application/problem+json}. One instance per
@@ -12,8 +14,14 @@ import org.poyang.platform.rest.Endpoints;
  */
 final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionMapper.class);
+
     @Override
     public Response toResponse(Throwable failure) {
+        if (Problems.clientGone(failure)) {
+            LOG.debug("Client of {} went away before its answer was written: {}", currentPath(), failure.toString());
+            return Response.serverError().build();
+        }
         ProblemBody body = Problems.toProblem(failure, currentPath());
         Response.ResponseBuilder rb = Response.status(body.status()).type(Endpoints.PROBLEM_JSON).entity(body);
         if (failure instanceof jakarta.ws.rs.WebApplicationException wae && wae.getResponse() != null) {
@@ -39,6 +47,10 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             return null;
         }
         Object uri = m.get(Message.REQUEST_URI);
+        if (uri == null && m.getExchange() != null && m.getExchange().getInMessage() != null) {
+            // A failure while writing the answer happens on the outbound message.
+            uri = m.getExchange().getInMessage().get(Message.REQUEST_URI);
+        }
         return uri == null ? null : uri.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,6 +46,28 @@ final class Problems {
         return ProblemBody.of(ProblemType.INTERNAL_ERROR,
                 "请联系平台运维并提供事件编号 (contact the platform operators quoting the incident id)",
                 instance, incident, List.of());
+    }
+
+    /**
+     * Whether the failure is the client having gone away while it was being answered (it closed the
+     * connection or timed out): nothing can reach it any more, so there is no problem body to write
+     * and no incident for an operator to chase.
+     */
+    static boolean clientGone(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (!(c instanceof IOException)) {
+                continue;
+            }
+            // Jetty signals a closed connection with its EofException; the JDK with these messages.
+            if (c.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+                return true;
+            }
+            String message = c.getMessage();
+            if (message != null && (message.contains("Broken pipe") || message.contains("Connection reset by peer"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemType typeFor(int status) {

@@ -49,6 +49,14 @@ class ProblemsTest {
     }
 
     @Test
+    void aClientThatWentAwayIsNotAnIncident() {
+        assertThat(Problems.clientGone(new RuntimeException(new IOException("Broken pipe")))).isTrue();
+        assertThat(Problems.clientGone(new IOException("write failed", new IOException("Connection reset by peer")))).isTrue();
+        assertThat(Problems.clientGone(new IOException("disk full"))).isFalse();
+        assertThat(Problems.clientGone(new IllegalStateException("Broken pipe"))).isFalse();
+    }
+
+    @Test
     void unexpectedFailureIsMaskedBehindAnIncident() {
         ProblemBody p = Problems.toProblem(new IllegalStateException("password=hunter2 at jdbc:derby:/secret"), "/api/y");
         assertThat(p.status()).isEqualTo(500);
