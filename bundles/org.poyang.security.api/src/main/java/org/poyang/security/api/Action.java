@@ -28,5 +28,15 @@ public enum Action {
     /** Read data rows of an entry through the open route (Art. 17, 18). */
     OPEN_DATA_READ,
     /** Read data rows of an entry through the share route (Art. 22-24). */
-    SHARE_DATA_READ
+    SHARE_DATA_READ,
+    /**
+     * Deliver (归集) rows of the providing agency's own entries to the platform, and set how they are
+     * keyed, cleaned and accepted (Art. 6, 10, 13).
+     */
+    DATA_DELIVER,
+    /**
+     * Follow aggregation: batches, rejected rows, record history and stale entries; the provider for
+     * its own entries, the management department and supervisors for all (Art. 13, 37-38, 41).
+     */
+    COLLECT_MONITOR
 }

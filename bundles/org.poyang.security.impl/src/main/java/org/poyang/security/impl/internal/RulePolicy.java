@@ -30,6 +30,8 @@ public final class RulePolicy implements PolicyEnforcementPoint {
     static final String SCOPE_OPEN_READ = "open.read";
     /** Scope an agency system's key needs to read shared data (Art. 23). */
     static final String SCOPE_SHARE_READ = "share.read";
+    /** Scope an agency system's key needs to deliver its agency's data to the platform (Art. 10). */
+    static final String SCOPE_COLLECT_WRITE = "collect.write";
 
     /** Art. 39: a suspended or terminated subject is denied everything; the REST filter uses it too. */
     static final Decision SUSPENDED = Decision.deny("主体已被暂停或终止访问", "the subject is suspended or terminated", "Art. 39");
@@ -96,6 +98,10 @@ public final class RulePolicy implements PolicyEnforcementPoint {
                     : signInFirst(s, "仅监督员可以暂停或终止用户和应用", "only supervisors may suspend or terminate users and applications", "Art. 39");
             case OPEN_DATA_READ -> openData(s, request);
             case SHARE_DATA_READ -> sharedData(s, request);
+            case DATA_DELIVER -> deliver(s, r);
+            case COLLECT_MONITOR -> s.managementStaff() || s.has(Role.SUPERVISOR) || (staffOfAgencies(s) && ownAgency(s, r))
+                    ? Decision.permit("提供单位及主管部门、监督员跟踪归集情况", "the provider, the management department and supervisors follow aggregation", "Art. 13, 41")
+                    : signInFirst(s, "归集情况仅提供单位、公共数据主管部门和监督员可见", "aggregation is visible only to the provider, the management department and supervisors", "Art. 13, 41");
         };
     }
 
@@ -137,6 +143,23 @@ public final class RulePolicy implements PolicyEnforcementPoint {
                     : Decision.deny("未找到有效的共享授权", "no valid grant " + request.grantId(), "Art. 23, 24");
             case NOT_SHARED -> Decision.deny("该数据不予共享，须协商或由主管部门协调", "not shared: negotiate with the provider, or ask the management department to coordinate", "Art. 23");
         };
+    }
+
+    /**
+     * Art. 6, 10: an agency aggregates its own catalogued data to the platform, by its data officers
+     * or by its systems holding a key with scope {@value #SCOPE_COLLECT_WRITE}.
+     */
+    private static Decision deliver(Subject s, Resource r) {
+        boolean officer = s.kind() == Subject.Kind.ACCOUNT && s.has(Role.DATA_OFFICER);
+        boolean system = s.kind() == Subject.Kind.APPLICATION && s.scopes().contains(SCOPE_COLLECT_WRITE);
+        if (!officer && !system) {
+            return s.kind() == Subject.Kind.APPLICATION
+                    ? Decision.deny("应用密钥未授权归集数据", "the application key lacks scope " + SCOPE_COLLECT_WRITE, "Art. 10")
+                    : signInFirst(s, "仅提供单位的数据专员或其系统可以归集数据", "only the providing agency's data officers or systems may deliver its data", "Art. 6, 10");
+        }
+        return ownAgency(s, r)
+                ? Decision.permit("提供单位向平台归集本单位数据", "an agency delivers its own data to the platform", "Art. 6, 10")
+                : Decision.deny("只能归集本单位提供的数据", "an agency delivers only the data it provides", "Art. 6, 10");
     }
 
     /** Agency and management staff (and systems acting for them) may use the share catalog and shared data. */

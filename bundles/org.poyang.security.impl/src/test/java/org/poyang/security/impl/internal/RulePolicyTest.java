@@ -150,6 +150,35 @@ class RulePolicyTest {
     }
 
     @Test
+    void anAgencyDeliversOnlyItsOwnDataByItsOfficersOrItsScopedSystemsUnderArticle10() {
+        Resource own = entry(AGENCY, Resource.Open.UNCONDITIONAL, Resource.Share.UNCONDITIONAL, true);
+        Resource other = entry(OTHER, Resource.Open.UNCONDITIONAL, Resource.Share.UNCONDITIONAL, true);
+        assertThat(decide(OFFICER, Action.DATA_DELIVER, own).permit()).isTrue();
+        assertThat(decide(OFFICER, Action.DATA_DELIVER, own).article()).isEqualTo("Art. 6, 10");
+        assertThat(decide(OFFICER, Action.DATA_DELIVER, other).permit()).isFalse();
+        assertThat(decide(CLERK, Action.DATA_DELIVER, own).permit()).as("staff without the data officer role").isFalse();
+        assertThat(decide(REVIEWER, Action.DATA_DELIVER, own).permit()).isFalse();
+        assertThat(decide(Subject.ANONYMOUS, Action.DATA_DELIVER, own).reasonEn()).startsWith("sign in first");
+        Subject system = new Subject(Subject.Kind.APPLICATION, "app:k1", SubjectType.AGENCY_STAFF, AGENCY, Set.of(), Set.of(RulePolicy.SCOPE_COLLECT_WRITE), true);
+        Subject unscoped = new Subject(Subject.Kind.APPLICATION, "app:k2", SubjectType.AGENCY_STAFF, AGENCY, Set.of(), Set.of(RulePolicy.SCOPE_SHARE_READ), true);
+        assertThat(decide(system, Action.DATA_DELIVER, own).permit()).isTrue();
+        assertThat(decide(system, Action.DATA_DELIVER, other).permit()).isFalse();
+        assertThat(decide(unscoped, Action.DATA_DELIVER, own).reasonEn()).contains(RulePolicy.SCOPE_COLLECT_WRITE);
+    }
+
+    @Test
+    void aggregationIsFollowedByTheProviderTheManagementDepartmentAndSupervisorsUnderArticle41() {
+        Resource own = entry(AGENCY, Resource.Open.UNCONDITIONAL, Resource.Share.UNCONDITIONAL, true);
+        assertThat(decide(CLERK, Action.COLLECT_MONITOR, own).permit()).isTrue();
+        assertThat(decide(REVIEWER, Action.COLLECT_MONITOR, own).permit()).isTrue();
+        assertThat(decide(SUPERVISOR, Action.COLLECT_MONITOR, own).permit()).isTrue();
+        assertThat(decide(CLERK, Action.COLLECT_MONITOR, entry(OTHER, Resource.Open.UNCONDITIONAL, Resource.Share.UNCONDITIONAL, true)).permit())
+                .isFalse();
+        assertThat(decide(CITIZEN, Action.COLLECT_MONITOR, own).permit()).isFalse();
+        assertThat(decide(Subject.ANONYMOUS, Action.COLLECT_MONITOR, own).article()).isEqualTo("Art. 13, 41");
+    }
+
+    @Test
     void everyRuleNamesAnArticle() {
         Subject[] subjects = {Subject.ANONYMOUS, OFFICER, CLERK, REVIEWER, CITIZEN, SECADMIN, AUDITADMIN, SYSADMIN, SUPERVISOR, SUSPENDED};
         for (Subject s : subjects) {
