@@ -231,6 +231,36 @@ def main():
         logins = sorted(line.split("=", 1)[0] for line in open(admins, encoding="utf-8") if "=" in line and not line.startswith("#"))
         assert logins == ["auditadmin", "secadmin", "sysadmin"], logins
 
+    def aggregation_round_trip():
+        # Art. 10, 13: the demo data officer delivers rows for one of its agency's published, openly
+        # available entries; a bad batch changes nothing; the public reads the rows back
+        auth = {"Authorization": "Bearer " + state["officer"]}
+        status, _, body = http("GET", "/api/auth/me", headers=auth)
+        agency = json.loads(body)["agency"]
+        status, _, body = http("GET", f"/api/catalog/entries?provider={agency}&status=PUBLISHED&limit=200", headers=auth)
+        assert status == 200, (status, body[:300])
+        listed = json.loads(body)
+        entries = listed.get("items", listed) if isinstance(listed, dict) else listed
+        simple = {"STRING": "烟测值", "INTEGER": "7", "DECIMAL": "1,234.5", "DATE": "2026年3月5日"}
+        entry = next(e for e in entries if e["openType"] == "UNCONDITIONAL"
+                     and all(i["dataType"] in simple and i["sensitiveType"] == "NONE" for i in e["items"]))
+        code = entry["code"]
+        row = {i["name"]: simple[i["dataType"]] for i in entry["items"]}
+        json_auth = dict(auth, **{"Content-Type": "application/json"})
+        bad = dict(row, **{"不存在的信息项": "x"})
+        status, _, body = http("POST", f"/api/collect/entries/{code}/batches/smoke-1", json.dumps([row, bad]).encode(), json_auth)
+        assert status == 422 and "rows[2]" in body, (status, body[:300])
+        status, _, body = http("POST", f"/api/collect/entries/{code}/batches/smoke-1", json.dumps([row]).encode(), json_auth)
+        assert status == 200 and json.loads(body)["status"] == "ACCEPTED", (status, body[:300])
+        status, _, body = http("POST", f"/api/collect/entries/{code}/batches/smoke-1", json.dumps([row]).encode(), json_auth)
+        assert status == 200 and json.loads(body)["replayed"] is True, (status, body[:300])
+        status, _, body = http("GET", f"/api/collect/entries/{code}/rows")
+        page = json.loads(body)
+        assert status == 200 and page["total"] == 1, (status, body[:300])
+        numbers = [page["rows"][0][i["name"]] for i in entry["items"] if i["dataType"] == "DECIMAL"]
+        assert all(n == "1234.5" for n in numbers), page
+        state["aggregated"] = code
+
     def clean_stop():
         code = stop(state.pop("proc"))
         assert code in (0, 130), f"exit code {code}"
@@ -272,6 +302,8 @@ def main():
         print(f"        restart: {secs:.1f} s to the first 200 on /api/health")
         status, _, body = http("GET", "/api/demo/notes")
         assert status == 200 and note in body, (status, body[:300])
+        status, _, body = http("GET", f"/api/collect/entries/{state['aggregated']}/rows")
+        assert status == 200 and json.loads(body)["total"] == 1, (status, body[:300])
 
     def tls():
         import ssl
@@ -305,8 +337,9 @@ def main():
                      ("the audit trail verifies intact from the Gogo shell", audit_shell),
                      ("the demo catalog is loaded and a demo data officer searches the share catalog", demo_catalog_searchable),
                      ("anonymous and forged callers get 401; the administrators' file is owner-only", access_control),
+                     ("a data officer delivers a batch; a bad one changes nothing; the public reads the rows", aggregation_round_trip),
                      ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
-                     ("data written before a restart is there after it", restart_keeps_data),
+                     ("data written before a restart (a note, aggregated rows) is there after it", restart_keeps_data),
                      ("TLS from an operator's configuration file: HTTPS answers with TLS 1.2 or newer", tls)]:
         check(name, fn)
     if "proc" in state:

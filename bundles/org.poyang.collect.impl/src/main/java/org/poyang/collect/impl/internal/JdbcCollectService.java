@@ -1,0 +1,937 @@
+package org.poyang.collect.impl.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.poyang.catalog.api.CatalogEntry;
+import org.poyang.catalog.api.CatalogService;
+import org.poyang.catalog.api.CreditCode;
+import org.poyang.catalog.api.DataItem;
+import org.poyang.catalog.api.EntryStatus;
+import org.poyang.catalog.api.ResourceCode;
+import org.poyang.collect.api.BatchReport;
+import org.poyang.collect.api.CollectService;
+import org.poyang.collect.api.CollectSettings;
+import org.poyang.collect.api.Column;
+import org.poyang.collect.api.Delivery;
+import org.poyang.collect.api.Freshness;
+import org.poyang.collect.api.Quality;
+import org.poyang.collect.api.RecordState;
+import org.poyang.collect.api.Row;
+import org.poyang.collect.api.RowQuery;
+import org.poyang.collect.api.RowRejection;
+import org.poyang.collect.api.RowSink;
+import org.poyang.collect.impl.internal.EntryTables.StoredColumn;
+import org.poyang.collect.impl.internal.EntryTables.Table;
+import org.poyang.platform.calendar.WorkingDayCalendar;
+import org.poyang.platform.persistence.Schema;
+import org.poyang.platform.rest.ProblemException;
+import org.poyang.platform.rest.ProblemType;
+import org.poyang.platform.rest.Violation;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.FieldCipher;
+
+/**
+ * The resource store on the platform's database (see {@link CollectService}). Deliveries to one entry
+ * are applied one at a time; each is one transaction that also writes the batch's report and its
+ * audit record, so an acknowledged batch is complete and an unacknowledged one left nothing behind.
+ */
+@Component(service = CollectService.class)
+public final class JdbcCollectService implements CollectService {
+
+    /** Problem type of a batch rejected whole (Art. 13): its violations name rows and reasons. */
+    static final ProblemType BATCH_REJECTED = new ProblemType("batch-rejected", 422, "批次未通过校验，未作任何修改",
+            "The batch failed its checks and changed nothing");
+    /** Problem type of a delivery to an entry that is not published (Art. 10). */
+    static final ProblemType NOT_PUBLISHED = new ProblemType("entry-not-published", 409, "信息资源未发布，不接收归集数据",
+            "The entry is not published and takes no deliveries");
+
+    private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (Delivery.MAX_BATCH_ID - 1) + "}");
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    private static final int LOOKUP_CHUNK = 200;
+
+    private final DataSource ds;
+    private final CatalogService catalog;
+    private final FieldCipher cipher;
+    private final AuditTrail audit;
+    private final FreshnessClock clock;
+    private final Clock time;
+    private final EntryTables tables;
+    private final KeyHasher hasher;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    @Activate
+    public JdbcCollectService(@Reference(target = "(poyang.db.dialect=*)") DataSource ds,
+            @Reference(target = "(" + Schema.BUNDLE + "=org.poyang.collect.impl)") Schema schema,
+            @Reference CatalogService catalog, @Reference FieldCipher cipher, @Reference AuditTrail audit,
+            @Reference WorkingDayCalendar calendar) {
+        this(ds, catalog, cipher, audit, calendar, Clock.systemUTC());
+    }
+
+    JdbcCollectService(DataSource ds, CatalogService catalog, FieldCipher cipher, AuditTrail audit,
+            WorkingDayCalendar calendar, Clock time) {
+        this.ds = ds;
+        this.catalog = catalog;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = new FreshnessClock(calendar);
+        this.time = time;
+        this.tables = new EntryTables(ds, this::lock, JdbcCollectService::convert);
+        this.hasher = new KeyHasher(secret());
+    }
+
+    private Object lock(String code) {
+        return locks.computeIfAbsent(code, k -> new Object());
+    }
+
+    private static Object convert(DataItem item, String text) {
+        try {
+            return Cleaner.clean(item, text, CollectSettings.Cleaning.ALL, null);
+        } catch (Cleaner.Rejected e) {
+            return null;
+        }
+    }
+
+    /** The keyed-hash secret, created and sealed under the field cipher on first use. */
+    private byte[] secret() {
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT SEALED FROM COL_SECRET WHERE NAME = 'row-key'");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return KeyHasher.decode(cipher.decrypt(rs.getString(1)));
+                }
+            }
+            byte[] s = KeyHasher.newSecret();
+            try {
+                EntryTables.update(c, "INSERT INTO COL_SECRET (NAME, SEALED) VALUES ('row-key', ?)", cipher.encrypt(KeyHasher.encode(s)));
+                return s;
+            } catch (SQLException raced) {
+                // another instance on the same database created it first
+                try (PreparedStatement ps = c.prepareStatement("SELECT SEALED FROM COL_SECRET WHERE NAME = 'row-key'");
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return KeyHasher.decode(cipher.decrypt(rs.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the row-key secret", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ entries and settings
+
+    private CatalogEntry entry(ResourceCode code) {
+        return catalog.get(code).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "信息资源 " + code.value() + " 不存在 (no catalog entry " + code.value() + ")"));
+    }
+
+    private Table table(CatalogEntry e) {
+        return tables.ensure(e, cipher::encrypt, cipher::decrypt);
+    }
+
+    @Override
+    public CollectSettings settings(ResourceCode code) {
+        entry(code);
+        try (Connection c = ds.getConnection()) {
+            return settings(c, code.value());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CollectSettings settings(Connection c, String code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT SETTINGS FROM COL_ENTRY WHERE RESOURCE_CODE = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                String json = rs.next() ? rs.getString(1) : null;
+                return json == null ? CollectSettings.defaults() : JSON.readValue(json, CollectSettings.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("stored settings of " + code + " unreadable", e);
+            }
+        }
+    }
+
+    @Override
+    public CollectSettings configure(ResourceCode code, CollectSettings settings, String actor) {
+        CatalogEntry e = entry(code);
+        List<Violation> bad = new ArrayList<>();
+        Map<String, DataItem> items = itemsByKey(e);
+        for (int i = 0; i < settings.keyItems().size(); i++) {
+            if (!items.containsKey(DataItem.key(settings.keyItems().get(i)))) {
+                bad.add(new Violation("keyItems[" + i + "]", "“" + settings.keyItems().get(i) + "”不是该信息资源的信息项",
+                        "'" + settings.keyItems().get(i) + "' is not a data item of the entry"));
+            }
+        }
+        for (String item : settings.codeTables().keySet()) {
+            if (!items.containsKey(DataItem.key(item))) {
+                bad.add(new Violation("codeTables." + item, "“" + item + "”不是该信息资源的信息项", "'" + item + "' is not a data item of the entry"));
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "归集设置无效 (invalid aggregation settings)", bad);
+        }
+        Table t = table(e);
+        synchronized (lock(code.value())) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    CollectSettings before = settings(c, code.value());
+                    if (!keys(before).equals(keys(settings)) && rowCount(c, code.value()) > 0) {
+                        throw new ProblemException(ProblemType.CONFLICT, "信息资源已有数据，不能更改主键信息项 "
+                                + "(the entry holds rows: its key items cannot change)");
+                    }
+                    EntryTables.update(c, "UPDATE COL_ENTRY SET SETTINGS = ?, SETTINGS_BY = ?, SETTINGS_AT = ? WHERE RESOURCE_CODE = ?",
+                            JSON.writeValueAsString(settings), actor, Timestamp.from(time.instant()), t.code());
+                    audit.record(new AuditEvent(actor, null, "collect.configure", code.value(), null, null, AuditEvent.Outcome.PERMIT,
+                            "key " + settings.keyItems() + ", partial acceptance " + settings.partialAcceptance()
+                                    + ", deduplicate " + settings.deduplicate()));
+                    c.commit();
+                    return settings;
+                } catch (SQLException | IOException | RuntimeException ex) {
+                    c.rollback();
+                    throw ex;
+                }
+            } catch (SQLException | IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    private static List<String> keys(CollectSettings s) {
+        return s.keyItems().stream().map(DataItem::key).toList();
+    }
+
+    private static Map<String, DataItem> itemsByKey(CatalogEntry e) {
+        Map<String, DataItem> m = new LinkedHashMap<>();
+        for (DataItem i : e.items()) {
+            m.put(DataItem.key(i.name()), i);
+        }
+        return m;
+    }
+
+    @Override
+    public List<Column> columns(ResourceCode code) {
+        CatalogEntry e = entry(code);
+        CollectSettings s = settings(code);
+        List<String> keys = keys(s);
+        return e.items().stream().map(i -> new Column(i, keys.isEmpty() || keys.contains(DataItem.key(i.name())),
+                EntryTables.encrypted(i))).toList();
+    }
+
+    // ------------------------------------------------------------------ delivery
+
+    /** The current state of a stored record: its version and the hash of its values. */
+    private record Current(int version, String hash) {
+    }
+
+    /** One row that passed every check. */
+    private record Clean(int rowNo, Row.Op op, String key, Object[] values, String hash) {
+    }
+
+    @Override
+    public BatchReport deliver(Delivery d) {
+        if (!BATCH_ID.matcher(d.batchId()).matches()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "批次号无效 (invalid batch id)", List.of(new Violation("batchId",
+                    "批次号应为 1 至 " + Delivery.MAX_BATCH_ID + " 个字母、数字或 . _ : -，以字母或数字开头",
+                    "a batch id is 1 to " + Delivery.MAX_BATCH_ID + " letters, digits or . _ : -, starting with a letter or digit")));
+        }
+        CatalogEntry e = entry(d.entry());
+        if (e.status() != EntryStatus.PUBLISHED) {
+            throw new ProblemException(NOT_PUBLISHED, "信息资源 " + e.code().value() + " 处于“" + e.status().labelZh()
+                    + "”状态；归集按已发布的目录进行 (Art. 10: data is aggregated for published entries; this one is "
+                    + e.status().labelEn() + ")");
+        }
+        String hash = contentHash(d.rows());
+        Table t = table(e);
+        synchronized (lock(t.code())) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    BatchReport earlier = storedBatch(c, t.code(), d.batchId(), true);
+                    if (earlier != null && earlier.status() != BatchReport.Status.REJECTED) {
+                        String earlierHash = batchHash(c, t.code(), d.batchId());
+                        c.rollback();
+                        if (!earlierHash.equals(hash)) {
+                            throw new ProblemException(ProblemType.CONFLICT, "批次 " + d.batchId() + " 已于 " + earlier.receivedAt()
+                                    + " 接收且内容不同；请使用新的批次号 (batch " + d.batchId()
+                                    + " was already applied with different rows: use a new batch id)");
+                        }
+                        return earlier.asReplay();
+                    }
+                    if (earlier != null) {
+                        // A rejected batch changed nothing: its id may be used again for the corrected rows.
+                        EntryTables.update(c, "DELETE FROM COL_REJECT WHERE RESOURCE_CODE = ? AND BATCH_ID = ?", t.code(), d.batchId());
+                        EntryTables.update(c, "DELETE FROM COL_BATCH WHERE RESOURCE_CODE = ? AND BATCH_ID = ?", t.code(), d.batchId());
+                    }
+                    BatchReport report = apply(c, e, t, d, hash);
+                    if (report.status() == BatchReport.Status.REJECTED) {
+                        throw rejected(report);
+                    }
+                    return report;
+                } catch (SQLException | RuntimeException ex) {
+                    if (!c.getAutoCommit()) {
+                        c.rollback();
+                    }
+                    throw ex;
+                }
+            } catch (SQLException ex) {
+                throw new IllegalStateException("delivery of batch " + d.batchId() + " to " + t.code() + " failed", ex);
+            }
+        }
+    }
+
+    private static ProblemException rejected(BatchReport r) {
+        List<Violation> v = r.rejections().stream().map(x -> new Violation(
+                "rows[" + x.row() + "]" + (x.item() == null ? "" : "." + x.item()), x.reasonZh(), x.reasonEn())).toList();
+        return new ProblemException(BATCH_REJECTED, "批次 " + r.batchId() + " 的 " + r.rows() + " 行中有 " + r.rejected()
+                + " 行未通过校验，整批未应用；各行原因见 violations（最多 " + BatchReport.INLINE_REJECTIONS + " 条），全部原因可按批次查询 ("
+                + r.rejected() + " of " + r.rows() + " rows failed their checks and nothing was applied; the violations name rows and reasons)", v);
+    }
+
+    private BatchReport apply(Connection c, CatalogEntry e, Table t, Delivery d, String contentHash) throws SQLException {
+        Instant now = time.instant();
+        CollectSettings s = settings(c, t.code());
+        Map<String, DataItem> items = itemsByKey(e);
+        List<String> keyItems = keys(s).isEmpty() ? new ArrayList<>(items.keySet()) : keys(s);
+        Map<String, Map<String, String>> codeTables = new HashMap<>();
+        s.codeTables().forEach((k, v) -> codeTables.put(DataItem.key(k), v));
+        List<RowRejection> rejections = new ArrayList<>();
+        Map<String, Clean> byKey = new LinkedHashMap<>();
+        Map<String, Integer> firstRow = new HashMap<>();
+        long filled = 0;
+        long cells = 0;
+        int rowNo = 0;
+        for (Row row : d.rows()) {
+            rowNo++;
+            List<RowRejection> rowRejections = new ArrayList<>();
+            Object[] values = new Object[t.active().size()];
+            Map<String, String> given = new HashMap<>();
+            for (Map.Entry<String, String> v : row.values().entrySet()) {
+                String k = DataItem.key(v.getKey());
+                if (!items.containsKey(k)) {
+                    rowRejections.add(new RowRejection(rowNo, v.getKey(), "“" + v.getKey() + "”不是该信息资源的信息项",
+                            "'" + v.getKey() + "' is not a data item of the entry"));
+                } else if (given.put(k, v.getValue()) != null) {
+                    rowRejections.add(new RowRejection(rowNo, v.getKey(), "信息项重复出现", "the item appears twice"));
+                }
+            }
+            int col = 0;
+            StringBuilder keyText = new StringBuilder();
+            for (StoredColumn sc : t.active()) {
+                DataItem item = items.get(sc.itemKey());
+                String raw = given.get(sc.itemKey());
+                boolean isKey = keyItems.contains(sc.itemKey());
+                if (row.op() == Row.Op.DELETE && !isKey) {
+                    if (raw != null && !Cleaner.empty(raw, s.cleaning())) {
+                        rowRejections.add(new RowRejection(rowNo, item.name(), "删除行只需主键信息项", "a deletion names only the key items"));
+                    }
+                    col++;
+                    continue;
+                }
+                try {
+                    Object v = Cleaner.clean(item, raw, s.cleaning(), codeTables.get(sc.itemKey()));
+                    values[col] = v;
+                    if (isKey) {
+                        if (v == null) {
+                            rowRejections.add(new RowRejection(rowNo, item.name(), "主键信息项不能为空", "a key item must not be empty"));
+                        }
+                        if (!keyText.isEmpty()) {
+                            keyText.append(KeyHasher.SEPARATOR);
+                        }
+                        keyText.append(sc.itemKey()).append('=').append(Values.text(v));
+                    }
+                } catch (Cleaner.Rejected r) {
+                    rowRejections.add(new RowRejection(rowNo, item.name(), r.zh, r.en));
+                }
+                col++;
+            }
+            if (!rowRejections.isEmpty()) {
+                rejections.addAll(rowRejections);
+                continue;
+            }
+            String key = hasher.hash(keyText);
+            Integer seen = firstRow.putIfAbsent(key, rowNo);
+            if (seen != null && !s.deduplicate()) {
+                rejections.add(new RowRejection(rowNo, null, "主键与第 " + seen + " 行重复", "duplicate key: same as row " + seen));
+                continue;
+            }
+            if (seen != null) {
+                firstRow.put(key, rowNo);
+            }
+            StringBuilder all = new StringBuilder();
+            for (Object v : values) {
+                all.append(Values.text(v)).append(KeyHasher.SEPARATOR);
+                if (row.op() == Row.Op.UPSERT) {
+                    cells++;
+                    if (v != null) {
+                        filled++;
+                    }
+                }
+            }
+            byKey.remove(key); // a later row with the same key replaces an earlier one (deduplication)
+            byKey.put(key, new Clean(rowNo, row.op(), key, values, hasher.hash(all)));
+        }
+        int rejectedRows = (int) rejections.stream().mapToInt(RowRejection::row).distinct().count();
+        BatchReport.Status status = rejectedRows == 0 ? BatchReport.Status.ACCEPTED
+                : s.partialAcceptance() && !byKey.isEmpty() ? BatchReport.Status.PARTIALLY_ACCEPTED : BatchReport.Status.REJECTED;
+        if (d.rows().isEmpty()) {
+            status = BatchReport.Status.REJECTED;
+            rejections.add(new RowRejection(0, null, "批次不含任何行", "the batch has no rows"));
+        }
+        int applied = 0;
+        int unchanged = 0;
+        if (status != BatchReport.Status.REJECTED) {
+            // Deletions of keys that do not exist are rejections too; found here, before anything is written.
+            Map<String, Current> current = current(c, t, byKey.keySet());
+            List<Clean> toApply = new ArrayList<>();
+            for (Clean cl : byKey.values()) {
+                Current cur = current.get(cl.key());
+                if (cl.op() == Row.Op.DELETE && cur == null) {
+                    rejections.add(new RowRejection(cl.rowNo(), null, "没有该主键的记录，无法删除", "no record with this key to delete"));
+                    rejectedRows++;
+                } else {
+                    toApply.add(cl);
+                }
+            }
+            if (rejectedRows > 0 && !s.partialAcceptance()) {
+                status = BatchReport.Status.REJECTED;
+            } else {
+                if (rejectedRows > 0) {
+                    status = BatchReport.Status.PARTIALLY_ACCEPTED;
+                }
+                int[] counts = write(c, t, toApply, current, d.batchId(), now);
+                applied = counts[0];
+                unchanged = counts[1];
+            }
+        }
+        rejections.sort(Comparator.comparingInt(RowRejection::row));
+        int received = d.rows().size();
+        double validity = received == 0 ? 0 : (received - rejectedRows) / (double) received;
+        double completeness = cells == 0 ? 0 : filled / (double) cells;
+        Instant last = lastDelivery(c, t.code());
+        Instant dueBefore = clock.dueBy(e, last, now).orElse(null);
+        boolean timely = dueBefore == null || !now.isAfter(dueBefore);
+        BatchReport report = new BatchReport(e.code(), d.batchId(), status, received, applied, unchanged, rejectedRows,
+                new Quality(completeness, validity, timely), now, d.actor(),
+                rejections.subList(0, Math.min(rejections.size(), BatchReport.INLINE_REJECTIONS)), false);
+        storeBatch(c, report, contentHash, rejections);
+        if (status != BatchReport.Status.REJECTED) {
+            EntryTables.update(c, "UPDATE COL_ENTRY SET LAST_DELIVERY = ? WHERE RESOURCE_CODE = ?", Timestamp.from(now), t.code());
+        }
+        audit.record(new AuditEvent(d.actor(), e.provider().value(), "collect.deliver", e.code().value(), null, null,
+                status == BatchReport.Status.REJECTED ? AuditEvent.Outcome.DENY : AuditEvent.Outcome.PERMIT,
+                "batch " + d.batchId() + ": " + status + ", " + received + " rows, " + applied + " applied, " + unchanged
+                        + " unchanged, " + rejectedRows + " rejected"));
+        c.commit();
+        return report;
+    }
+
+    /** The current state of each of {@code keys} that has a stored record. */
+    private static Map<String, Current> current(Connection c, Table t, java.util.Collection<String> keys) throws SQLException {
+        Map<String, Current> out = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT ROW_KEY, ROW_VERSION, ROW_HASH FROM " + t.data()
+                    + " WHERE ROW_KEY IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Current(rs.getInt(2), rs.getString(3)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes the rows; returns {applied, unchanged}. */
+    private int[] write(Connection c, Table t, List<Clean> rows, Map<String, Current> current, String batchId, Instant now)
+            throws SQLException {
+        List<StoredColumn> cols = t.active();
+        StringBuilder names = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
+        StringBuilder sets = new StringBuilder();
+        for (StoredColumn sc : cols) {
+            names.append(", ").append(sc.column());
+            marks.append(", ?");
+            sets.append(", ").append(sc.column()).append(" = ?");
+        }
+        Timestamp at = Timestamp.from(now);
+        int applied = 0;
+        int unchanged = 0;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + t.data() + " (ROW_KEY, ROW_HASH, ROW_VERSION, BATCH_ID, UPDATED_AT"
+                        + names + ") VALUES (?, ?, ?, ?, ?" + marks + ")");
+                PreparedStatement update = c.prepareStatement("UPDATE " + t.data() + " SET ROW_HASH = ?, ROW_VERSION = ?, BATCH_ID = ?, UPDATED_AT = ?"
+                        + sets + " WHERE ROW_KEY = ?");
+                PreparedStatement delete = c.prepareStatement("DELETE FROM " + t.data() + " WHERE ROW_KEY = ?");
+                PreparedStatement history = c.prepareStatement("INSERT INTO " + t.history() + " (ROW_KEY, ROW_VERSION, OP, BATCH_ID, WRITTEN_AT"
+                        + names + ") VALUES (?, ?, ?, ?, ?" + marks + ")")) {
+            int pending = 0;
+            long inserted = 0;
+            long deleted = 0;
+            for (Clean r : rows) {
+                Current cur = current.get(r.key());
+                if (r.op() == Row.Op.UPSERT && cur != null && r.hash().equals(cur.hash())) {
+                    unchanged++;
+                    continue;
+                }
+                int version = cur == null ? 1 : cur.version() + 1;
+                if (r.op() == Row.Op.DELETE) {
+                    delete.setString(1, r.key());
+                    delete.addBatch();
+                    deleted++;
+                } else if (cur == null) {
+                    insert.setString(1, r.key());
+                    insert.setString(2, r.hash());
+                    insert.setInt(3, version);
+                    insert.setString(4, batchId);
+                    insert.setTimestamp(5, at);
+                    bindValues(insert, 6, cols, r.values());
+                    insert.addBatch();
+                    inserted++;
+                } else {
+                    update.setString(1, r.hash());
+                    update.setInt(2, version);
+                    update.setString(3, batchId);
+                    update.setTimestamp(4, at);
+                    bindValues(update, 5, cols, r.values());
+                    update.setString(5 + cols.size(), r.key());
+                    update.addBatch();
+                }
+                history.setString(1, r.key());
+                history.setInt(2, version);
+                history.setString(3, r.op() == Row.Op.DELETE ? "D" : "U");
+                history.setString(4, batchId);
+                history.setTimestamp(5, at);
+                bindValues(history, 6, cols, r.op() == Row.Op.DELETE ? new Object[cols.size()] : r.values());
+                history.addBatch();
+                applied++;
+                if (++pending == 500) {
+                    insert.executeBatch();
+                    update.executeBatch();
+                    delete.executeBatch();
+                    history.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+            update.executeBatch();
+            delete.executeBatch();
+            history.executeBatch();
+            EntryTables.update(c, "UPDATE COL_ENTRY SET ROW_COUNT = ROW_COUNT + ? WHERE RESOURCE_CODE = ?", inserted - deleted, t.code());
+        }
+        return new int[] {applied, unchanged};
+    }
+
+    private void bindValues(PreparedStatement ps, int first, List<StoredColumn> cols, Object[] values) throws SQLException {
+        for (int i = 0; i < cols.size(); i++) {
+            StoredColumn sc = cols.get(i);
+            if (sc.encrypted()) {
+                ps.setString(first + i, values[i] == null ? null : cipher.encrypt(Values.text(values[i])));
+            } else {
+                Values.bind(ps, first + i, sc.type(), values[i]);
+            }
+        }
+    }
+
+    /** SHA-256 over the rows as sent: what makes a re-sent batch the same batch. */
+    static String contentHash(List<Row> rows) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Row r : rows) {
+                md.update((byte) r.op().ordinal());
+                for (Map.Entry<String, String> v : r.values().entrySet()) {
+                    md.update(v.getKey().getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0x1F);
+                    if (v.getValue() != null) {
+                        md.update(v.getValue().getBytes(StandardCharsets.UTF_8));
+                    }
+                    md.update((byte) 0x1E);
+                }
+                md.update((byte) 0x1D);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void storeBatch(Connection c, BatchReport r, String hash, List<RowRejection> rejections) throws SQLException {
+        EntryTables.update(c, "INSERT INTO COL_BATCH (RESOURCE_CODE, BATCH_ID, CONTENT_HASH, STATUS, ROWS_RECEIVED, ROWS_APPLIED, "
+                        + "ROWS_UNCHANGED, ROWS_REJECTED, COMPLETENESS, VALIDITY, TIMELY, RECEIVED_AT, ACTOR) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.entry().value(), r.batchId(), hash, r.status().name(), r.rows(), r.applied(), r.unchanged(), r.rejected(),
+                r.quality().completeness(), r.quality().validity(), r.quality().timely(), Timestamp.from(r.receivedAt()), r.actor());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO COL_REJECT (RESOURCE_CODE, BATCH_ID, SEQ, ROW_NO, ITEM_NAME, REASON_ZH, REASON_EN) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (RowRejection x : rejections) {
+                ps.setString(1, r.entry().value());
+                ps.setString(2, r.batchId());
+                ps.setInt(3, ++seq);
+                ps.setInt(4, x.row());
+                ps.setString(5, x.item() == null ? null : Cleaner.abbreviate(x.item()));
+                ps.setString(6, x.reasonZh());
+                ps.setString(7, x.reasonEn());
+                ps.addBatch();
+                if (seq % 500 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    // ------------------------------------------------------------------ batches
+
+    @Override
+    public Optional<BatchReport> batch(ResourceCode entry, String batchId) {
+        try (Connection c = ds.getConnection()) {
+            return Optional.ofNullable(storedBatch(c, entry.value(), batchId, true));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<BatchReport> batches(ResourceCode entry, int offset, int limit) {
+        List<BatchReport> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS
+                + " FROM COL_BATCH WHERE RESOURCE_CODE = ? ORDER BY RECEIVED_AT DESC, BATCH_ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            ps.setString(1, entry.value());
+            ps.setInt(2, offset);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(batch(rs, List.of()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static final String BATCH_COLUMNS = "RESOURCE_CODE, BATCH_ID, STATUS, ROWS_RECEIVED, ROWS_APPLIED, ROWS_UNCHANGED, "
+            + "ROWS_REJECTED, COMPLETENESS, VALIDITY, TIMELY, RECEIVED_AT, ACTOR";
+
+    private static BatchReport batch(ResultSet rs, List<RowRejection> rejections) throws SQLException {
+        return new BatchReport(ResourceCode.parse(rs.getString(1)), rs.getString(2), BatchReport.Status.valueOf(rs.getString(3)),
+                rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), new Quality(rs.getDouble(8), rs.getDouble(9), rs.getBoolean(10)),
+                rs.getTimestamp(11).toInstant(), rs.getString(12), rejections, false);
+    }
+
+    private static BatchReport storedBatch(Connection c, String code, String batchId, boolean withRejections) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS + " FROM COL_BATCH WHERE RESOURCE_CODE = ? AND BATCH_ID = ?")) {
+            ps.setString(1, code);
+            ps.setString(2, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return batch(rs, withRejections ? rejections(c, code, batchId, 0, BatchReport.INLINE_REJECTIONS) : List.of());
+            }
+        }
+    }
+
+    private static String batchHash(Connection c, String code, String batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CONTENT_HASH FROM COL_BATCH WHERE RESOURCE_CODE = ? AND BATCH_ID = ?")) {
+            ps.setString(1, code);
+            ps.setString(2, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    @Override
+    public List<RowRejection> rejections(ResourceCode entry, String batchId, int offset, int limit) {
+        try (Connection c = ds.getConnection()) {
+            return rejections(c, entry.value(), batchId, offset, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<RowRejection> rejections(Connection c, String code, String batchId, int offset, int limit) throws SQLException {
+        List<RowRejection> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ROW_NO, ITEM_NAME, REASON_ZH, REASON_EN FROM COL_REJECT "
+                + "WHERE RESOURCE_CODE = ? AND BATCH_ID = ? ORDER BY SEQ OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            ps.setString(1, code);
+            ps.setString(2, batchId);
+            ps.setInt(3, offset);
+            ps.setInt(4, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RowRejection(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Override
+    public long read(ResourceCode code, RowQuery query, RowSink sink) {
+        CatalogEntry e = entry(code);
+        Table t = table(e);
+        List<Column> columns = columns(code);
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            c.setReadOnly(true);
+            List<Object> args = new ArrayList<>();
+            String where = where(e, t, query, args);
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (int i = 0; i < t.active().size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(t.active().get(i).column());
+            }
+            if (t.active().isEmpty()) {
+                sql.append("ROW_KEY");
+            }
+            sql.append(" FROM ").append(t.data()).append(where).append(" ORDER BY ROW_KEY");
+            if (query.offset() > 0 || query.limit() != Long.MAX_VALUE) {
+                sql.append(" OFFSET ").append(query.offset()).append(" ROWS");
+                if (query.limit() != Long.MAX_VALUE) {
+                    sql.append(" FETCH NEXT ").append(query.limit()).append(" ROWS ONLY");
+                }
+            }
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setFetchSize(500);
+                bindFilters(ps, t, args);
+                sink.columns(columns);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int width = t.active().size();
+                    while (rs.next()) {
+                        String[] row = new String[width];
+                        for (int i = 0; i < width; i++) {
+                            StoredColumn sc = t.active().get(i);
+                            row[i] = sc.encrypted() ? cipher.decrypt(rs.getString(i + 1)) : Values.read(rs, i + 1, sc.type());
+                        }
+                        sink.row(row);
+                        n++;
+                    }
+                }
+            }
+            c.commit();
+            return n;
+        } catch (SQLException ex) {
+            throw new IllegalStateException("reading " + code.value() + " failed", ex);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public long count(ResourceCode code, RowQuery query) {
+        CatalogEntry e = entry(code);
+        Table t = table(e);
+        List<Object> args = new ArrayList<>();
+        String where = where(e, t, query, args);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.data() + where)) {
+            bindFilters(ps, t, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The WHERE clause of a query; {@code args} receives (column, value) pairs. */
+    private static String where(CatalogEntry e, Table t, RowQuery q, List<Object> args) {
+        if (q.equal().isEmpty()) {
+            return "";
+        }
+        Map<String, DataItem> items = itemsByKey(e);
+        List<Violation> bad = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> f : q.equal().entrySet()) {
+            String k = DataItem.key(f.getKey());
+            StoredColumn sc = t.active().stream().filter(x -> x.itemKey().equals(k)).findFirst().orElse(null);
+            if (sc == null) {
+                bad.add(new Violation(f.getKey(), "“" + f.getKey() + "”不是该信息资源的信息项", "'" + f.getKey() + "' is not a data item of the entry"));
+                continue;
+            }
+            if (sc.encrypted()) {
+                bad.add(new Violation(f.getKey(), "加密存储的信息项不能用作筛选条件", "items stored encrypted cannot be filtered on"));
+                continue;
+            }
+            try {
+                Object v = Cleaner.clean(items.get(k), f.getValue(), CollectSettings.Cleaning.ALL, null);
+                sb.append(sb.isEmpty() ? " WHERE " : " AND ").append(sc.column()).append(v == null ? " IS NULL" : " = ?");
+                if (v != null) {
+                    args.add(sc);
+                    args.add(v);
+                }
+            } catch (Cleaner.Rejected r) {
+                bad.add(new Violation(f.getKey(), r.zh, r.en));
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "筛选条件无效 (invalid filter)", bad);
+        }
+        return sb.toString();
+    }
+
+    private static void bindFilters(PreparedStatement ps, Table t, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i += 2) {
+            StoredColumn sc = (StoredColumn) args.get(i);
+            Values.bind(ps, i / 2 + 1, sc.type(), args.get(i + 1));
+        }
+    }
+
+    @Override
+    public List<RecordState> history(ResourceCode code, String key) {
+        CatalogEntry e = entry(code);
+        Table t = table(e);
+        CollectSettings s = settings(code);
+        Map<String, DataItem> items = itemsByKey(e);
+        List<String> keyItems = keys(s).isEmpty() ? new ArrayList<>(items.keySet()) : keys(s);
+        String[] parts = key.split(String.valueOf(KeyHasher.SEPARATOR), -1);
+        if (parts.length == 1 && keyItems.size() > 1) {
+            parts = key.split("\\|", -1);
+        }
+        if (parts.length != keyItems.size()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "主键应包含 " + keyItems.size() + " 个值，以“|”分隔 (the key has "
+                    + keyItems.size() + " values separated by '|')");
+        }
+        StringBuilder keyText = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                Object v = Cleaner.clean(items.get(keyItems.get(i)), parts[i], s.cleaning(), null);
+                if (i > 0) {
+                    keyText.append(KeyHasher.SEPARATOR);
+                }
+                keyText.append(keyItems.get(i)).append('=').append(Values.text(v));
+            } catch (Cleaner.Rejected r) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "主键值无效 (invalid key value)",
+                        List.of(new Violation(keyItems.get(i), r.zh, r.en)));
+            }
+        }
+        String rowKey = hasher.hash(keyText);
+        List<StoredColumn> all = t.all();
+        StringBuilder sql = new StringBuilder("SELECT ROW_VERSION, OP, BATCH_ID, WRITTEN_AT");
+        all.forEach(sc -> sql.append(", ").append(sc.column()));
+        sql.append(" FROM ").append(t.history()).append(" WHERE ROW_KEY = ? ORDER BY ROW_VERSION");
+        List<RecordState> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setString(1, rowKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row.Op op = "D".equals(rs.getString(2)) ? Row.Op.DELETE : Row.Op.UPSERT;
+                    Map<String, String> values = new LinkedHashMap<>();
+                    if (op == Row.Op.UPSERT) {
+                        // Active columns first, in item order; a retired column fills in for its item where the state predates the change.
+                        Map<String, String> byItem = new HashMap<>();
+                        for (int i = 0; i < all.size(); i++) {
+                            StoredColumn sc = all.get(i);
+                            String v = sc.encrypted() ? cipher.decrypt(rs.getString(5 + i)) : Values.read(rs, 5 + i, sc.type());
+                            if (v != null && (!sc.retired() || !byItem.containsKey(sc.itemKey()))) {
+                                byItem.put(sc.itemKey(), v);
+                            }
+                        }
+                        for (StoredColumn sc : all) {
+                            if (!values.containsKey(sc.itemName()) && byItem.containsKey(sc.itemKey())) {
+                                values.put(sc.itemName(), byItem.get(sc.itemKey()));
+                            }
+                        }
+                    }
+                    out.add(new RecordState(key, rs.getInt(1), op, rs.getString(3), rs.getTimestamp(4).toInstant(), values));
+                }
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ freshness
+
+    private static Instant lastDelivery(Connection c, String code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT LAST_DELIVERY FROM COL_ENTRY WHERE RESOURCE_CODE = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                Timestamp ts = rs.next() ? rs.getTimestamp(1) : null;
+                return ts == null ? null : ts.toInstant();
+            }
+        }
+    }
+
+    private static long rowCount(Connection c, String code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ROW_COUNT FROM COL_ENTRY WHERE RESOURCE_CODE = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    @Override
+    public Freshness freshness(ResourceCode code, Instant now) {
+        CatalogEntry e = entry(code);
+        try (Connection c = ds.getConnection()) {
+            return freshness(c, e, now);
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private Freshness freshness(Connection c, CatalogEntry e, Instant now) throws SQLException {
+        Instant last = lastDelivery(c, e.code().value());
+        Instant due = clock.dueBy(e, last, now).orElse(null);
+        return new Freshness(e.code(), e.name(), e.provider(), e.updateFrequency(), last, due,
+                due != null && now.isAfter(due), rowCount(c, e.code().value()));
+    }
+
+    @Override
+    public List<Freshness> freshness(CreditCode provider, Instant now) {
+        List<Freshness> out = new ArrayList<>();
+        try (Connection c = ds.getConnection()) {
+            for (int offset = 0;; offset += 500) {
+                List<CatalogEntry> page = catalog.list(provider, EntryStatus.PUBLISHED, offset, 500);
+                for (CatalogEntry e : page) {
+                    out.add(freshness(c, e, now));
+                }
+                if (page.size() < 500) {
+                    break;
+                }
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+        out.sort(Comparator.comparing(Freshness::stale).reversed().thenComparing(f -> f.entry().value()));
+        return out;
+    }
+}
