@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param keyItems          the items that identify a record (主键); empty means every item together
  * @param partialAcceptance whether a batch with rejected rows applies its valid rows (an explicit,
  *                          recorded choice per entry) instead of being rejected whole
- * @param deduplicate       whether a key repeated within one batch keeps its last row (recorded as
- *                          a note) instead of rejecting the repeats
+ * @param deduplicate       whether a key repeated within one batch keeps its last row (the earlier
+ *                          ones are dropped, not applied) instead of rejecting the repeats
  * @param cleaning          the cleaning steps applied before checking
  * @param codeTables        item name to code table (value as sent to stored code); a value of an item
  *                          with a code table that is neither a key nor a stored code is rejected

@@ -12,7 +12,8 @@ import org.poyang.catalog.api.UpdateFrequency;
  * @param name          its name
  * @param provider      its providing agency
  * @param frequency     its declared update frequency
- * @param lastDelivery  when the last batch that applied rows arrived, or null when none has
+ * @param lastDelivery  when the last accepted batch arrived (whole or partly; a batch that only
+ *                      repeats stored records counts: the agency delivered on time), or null when none has
  * @param dueBy         by when the next delivery is due, or null when the frequency is irregular
  * @param stale         whether {@code dueBy} has passed
  * @param rows          current rows

@@ -33,7 +33,7 @@ final class Cleaner {
 
     private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern YMD_COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:时](\\d{1,2})(?:[:分](\\d{1,2})(?:\\.(\\d{1,9}))?秒?)?");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
@@ -117,14 +117,15 @@ final class Cleaner {
         };
     }
 
-    private static String text(DataItem item, String v) throws Rejected {
+    private static String text(DataItem item, String value) throws Rejected {
+        String v = value;
         int max = item.length() == null ? DEFAULT_MAX_LENGTH : Math.min(item.length(), DEFAULT_MAX_LENGTH);
         int length = v.codePointCount(0, v.length());
         if (length > max) {
             throw new Rejected("长度 " + length + " 超过上限 " + max, "length " + length + " exceeds the limit of " + max);
         }
         switch (item.sensitiveType()) {
-            case ID_NUMBER -> idNumber(v);
+            case ID_NUMBER -> v = idNumber(v);
             case MOBILE -> {
                 if (!MOBILE.matcher(v).matches()) {
                     throw new Rejected("不是有效的手机号码", "not a valid mobile number");
@@ -148,8 +149,11 @@ final class Cleaner {
         return v;
     }
 
-    /** GB 11643: 18 characters, a real date of birth and the right check character. */
-    static void idNumber(String v) throws Rejected {
+    /**
+     * GB 11643: 18 characters, a real date of birth and the right check character; returns the
+     * number with its check character upper-case, so that {@code ...x} and {@code ...X} are one person.
+     */
+    static String idNumber(String v) throws Rejected {
         if (v.length() != 18 || !v.substring(0, 17).chars().allMatch(Character::isDigit)) {
             throw new Rejected("公民身份号码应为 18 位（GB 11643）", "an identity number has 18 characters (GB 11643)");
         }
@@ -166,6 +170,7 @@ final class Cleaner {
         } catch (java.time.DateTimeException e) {
             throw new Rejected("公民身份号码中的出生日期无效", "the date of birth in the identity number is not a date");
         }
+        return v.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static Long integer(String v, Cleaning cleaning) throws Rejected {
@@ -232,7 +237,9 @@ final class Cleaner {
                 return date(s, cleaning).atStartOfDay();
             }
             LocalDate d = date(s.substring(0, space), cleaning);
-            Matcher t = TIME.matcher(s.substring(space).strip());
+            // 8时30分[15秒] reads as 8:30[:15]
+            String time = s.substring(space).strip().replace('时', ':').replace('分', ':').replace("秒", "");
+            Matcher t = TIME.matcher(time.endsWith(":") ? time.substring(0, time.length() - 1) : time);
             if (t.matches()) {
                 int nanos = t.group(4) == null ? 0 : Integer.parseInt((t.group(4) + "000000000").substring(0, 9));
                 return d.atTime(LocalTime.of(Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)),

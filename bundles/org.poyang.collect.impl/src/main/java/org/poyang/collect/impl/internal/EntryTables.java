@@ -164,7 +164,7 @@ final class EntryTables {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", code, added.column(), key, item.name(), item.dataType().name(), enc, false);
             if (existing != null) {
                 retire(c, code, existing);
-                int moved = copy(c, data, existing, added, item, encrypt, decrypt);
+                int moved = copy(c, data, history, existing, added, item, encrypt, decrypt);
                 LOG.info("Storage of {}: item '{}' changed from {}{} to {}{}; {} values carried into column {}, the old column {} is kept retired",
                         code, item.name(), existing.type(), existing.encrypted() ? " (encrypted)" : "", item.dataType(),
                         enc ? " (encrypted)" : "", moved, added.column(), existing.column());
@@ -203,26 +203,50 @@ final class EntryTables {
         update(c, "UPDATE COL_COLUMN SET RETIRED = ? WHERE RESOURCE_CODE = ? AND COLUMN_NAME = ?", true, code, sc.column());
     }
 
-    /** Carries the values of a column into its successor; values that do not fit the new type stay only in the old one. */
-    private int copy(Connection c, String data, StoredColumn from, StoredColumn to, DataItem item,
+    /**
+     * Carries the values of a column into its successor; values that do not fit the new type stay
+     * only in the old one. When the successor is encrypted and the old column was not (the item
+     * became personal, sensitive or important, Art. 31), every value moves encrypted, in the data
+     * and the history table, and the old column is emptied: no plaintext stays behind.
+     */
+    private int copy(Connection c, String data, String history, StoredColumn from, StoredColumn to, DataItem item,
             Function<String, String> encrypt, Function<String, String> decrypt) throws SQLException {
+        boolean seal = to.encrypted() && !from.encrypted();
+        int moved = copy(c, data, "ROW_KEY", from, to, item, seal, encrypt, decrypt);
+        if (seal) {
+            copy(c, history, "ROW_KEY, ROW_VERSION", from, to, item, true, encrypt, decrypt);
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE " + data + " SET " + from.column() + " = NULL");
+                st.executeUpdate("UPDATE " + history + " SET " + from.column() + " = NULL");
+            }
+        }
+        return moved;
+    }
+
+    private int copy(Connection c, String table, String key, StoredColumn from, StoredColumn to, DataItem item, boolean seal,
+            Function<String, String> encrypt, Function<String, String> decrypt) throws SQLException {
+        String[] keys = key.split(", ");
+        String match = String.join(" AND ", java.util.Arrays.stream(keys).map(k -> k + " = ?").toList());
         int moved = 0;
-        try (PreparedStatement read = c.prepareStatement("SELECT ROW_KEY, " + from.column() + " FROM " + data
+        try (PreparedStatement read = c.prepareStatement("SELECT " + key + ", " + from.column() + " FROM " + table
                 + " WHERE " + from.column() + " IS NOT NULL");
-                PreparedStatement write = c.prepareStatement("UPDATE " + data + " SET " + to.column() + " = ? WHERE ROW_KEY = ?");
+                PreparedStatement write = c.prepareStatement("UPDATE " + table + " SET " + to.column() + " = ? WHERE " + match);
                 ResultSet rs = read.executeQuery()) {
+            int valueIndex = keys.length + 1;
             while (rs.next()) {
-                String text = from.encrypted() ? decrypt.apply(rs.getString(2)) : Values.read(rs, 2, from.type());
+                String text = from.encrypted() ? decrypt.apply(rs.getString(valueIndex)) : Values.read(rs, valueIndex, from.type());
                 Object v = converter.convert(item, text);
-                if (v == null) {
+                if (v == null && !seal) {
                     continue;
                 }
                 if (to.encrypted()) {
-                    write.setString(1, encrypt.apply(Values.text(v)));
+                    write.setString(1, encrypt.apply(v == null ? text : Values.text(v)));
                 } else {
                     Values.bind(write, 1, to.type(), v);
                 }
-                write.setString(2, rs.getString(1));
+                for (int k = 0; k < keys.length; k++) {
+                    write.setObject(k + 2, rs.getObject(k + 1));
+                }
                 write.addBatch();
                 if (++moved % 500 == 0) {
                     write.executeBatch();

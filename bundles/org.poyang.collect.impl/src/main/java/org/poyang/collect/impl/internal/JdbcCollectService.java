@@ -55,6 +55,9 @@ import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
 import org.poyang.security.api.AuditEvent;
 import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.AuditUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.poyang.security.api.FieldCipher;
 
 /**
@@ -75,6 +78,7 @@ public final class JdbcCollectService implements CollectService {
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (Delivery.MAX_BATCH_ID - 1) + "}");
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
     private static final int LOOKUP_CHUNK = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcCollectService.class);
 
     private final DataSource ds;
     private final CatalogService catalog;
@@ -208,7 +212,7 @@ public final class JdbcCollectService implements CollectService {
                     }
                     EntryTables.update(c, "UPDATE COL_ENTRY SET SETTINGS = ?, SETTINGS_BY = ?, SETTINGS_AT = ? WHERE RESOURCE_CODE = ?",
                             JSON.writeValueAsString(settings), actor, Timestamp.from(time.instant()), t.code());
-                    audit.record(new AuditEvent(actor, null, "collect.configure", code.value(), null, null, AuditEvent.Outcome.PERMIT,
+                    audited(new AuditEvent(actor, null, "collect.configure", code.value(), null, null, AuditEvent.Outcome.PERMIT,
                             "key " + settings.keyItems() + ", partial acceptance " + settings.partialAcceptance()
                                     + ", deduplicate " + settings.deduplicate()));
                     c.commit();
@@ -223,8 +227,29 @@ public final class JdbcCollectService implements CollectService {
         }
     }
 
+    /** Art. 30: nothing changes unaudited; an audit store that cannot write makes the change a 503. */
+    private void audited(AuditEvent event) {
+        try {
+            audit.record(event);
+        } catch (AuditUnavailableException e) {
+            LOG.error("Aggregation change refused: its audit record could not be written", e);
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "审计日志暂不可用，本次操作未执行 (the audit trail is "
+                    + "unavailable; nothing was changed)");
+        }
+    }
+
     private static List<String> keys(CollectSettings s) {
         return s.keyItems().stream().map(DataItem::key).toList();
+    }
+
+    /** The code table of an item (by its key), or null. */
+    private static Map<String, String> codeTable(CollectSettings s, String itemKey) {
+        for (Map.Entry<String, Map<String, String>> ct : s.codeTables().entrySet()) {
+            if (DataItem.key(ct.getKey()).equals(itemKey)) {
+                return ct.getValue();
+            }
+        }
+        return null;
     }
 
     private static Map<String, DataItem> itemsByKey(CatalogEntry e) {
@@ -247,7 +272,7 @@ public final class JdbcCollectService implements CollectService {
     // ------------------------------------------------------------------ delivery
 
     /** The current state of a stored record: its version and the hash of its values. */
-    private record Current(int version, String hash) {
+    private record Current(int version, String hash, boolean exists) {
     }
 
     /** One row that passed every check. */
@@ -318,7 +343,8 @@ public final class JdbcCollectService implements CollectService {
         Instant now = time.instant();
         CollectSettings s = settings(c, t.code());
         Map<String, DataItem> items = itemsByKey(e);
-        List<String> keyItems = keys(s).isEmpty() ? new ArrayList<>(items.keySet()) : keys(s);
+        boolean wholeRow = keys(s).isEmpty();
+        List<String> keyItems = wholeRow ? new ArrayList<>(items.keySet()) : keys(s);
         Map<String, Map<String, String>> codeTables = new HashMap<>();
         s.codeTables().forEach((k, v) -> codeTables.put(DataItem.key(k), v));
         List<RowRejection> rejections = new ArrayList<>();
@@ -358,7 +384,7 @@ public final class JdbcCollectService implements CollectService {
                     Object v = Cleaner.clean(item, raw, s.cleaning(), codeTables.get(sc.itemKey()));
                     values[col] = v;
                     if (isKey) {
-                        if (v == null) {
+                        if (v == null && !wholeRow) {
                             rowRejections.add(new RowRejection(rowNo, item.name(), "主键信息项不能为空", "a key item must not be empty"));
                         }
                         if (!keyText.isEmpty()) {
@@ -384,9 +410,13 @@ public final class JdbcCollectService implements CollectService {
             if (seen != null) {
                 firstRow.put(key, rowNo);
             }
+            // The record's content by item, empty cells left out: adding an item to the catalog changes no stored record's hash.
             StringBuilder all = new StringBuilder();
-            for (Object v : values) {
-                all.append(Values.text(v)).append(KeyHasher.SEPARATOR);
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                if (v != null) {
+                    all.append(t.active().get(i).itemKey()).append('=').append(Values.text(v)).append(KeyHasher.SEPARATOR);
+                }
                 if (row.op() == Row.Op.UPSERT) {
                     cells++;
                     if (v != null) {
@@ -412,14 +442,14 @@ public final class JdbcCollectService implements CollectService {
             List<Clean> toApply = new ArrayList<>();
             for (Clean cl : byKey.values()) {
                 Current cur = current.get(cl.key());
-                if (cl.op() == Row.Op.DELETE && cur == null) {
+                if (cl.op() == Row.Op.DELETE && (cur == null || !cur.exists())) {
                     rejections.add(new RowRejection(cl.rowNo(), null, "没有该主键的记录，无法删除", "no record with this key to delete"));
                     rejectedRows++;
                 } else {
                     toApply.add(cl);
                 }
             }
-            if (rejectedRows > 0 && !s.partialAcceptance()) {
+            if (rejectedRows > 0 && (!s.partialAcceptance() || toApply.isEmpty())) {
                 status = BatchReport.Status.REJECTED;
             } else {
                 if (rejectedRows > 0) {
@@ -444,7 +474,7 @@ public final class JdbcCollectService implements CollectService {
         if (status != BatchReport.Status.REJECTED) {
             EntryTables.update(c, "UPDATE COL_ENTRY SET LAST_DELIVERY = ? WHERE RESOURCE_CODE = ?", Timestamp.from(now), t.code());
         }
-        audit.record(new AuditEvent(d.actor(), e.provider().value(), "collect.deliver", e.code().value(), null, null,
+        audited(new AuditEvent(d.actor(), e.provider().value(), "collect.deliver", e.code().value(), null, null,
                 status == BatchReport.Status.REJECTED ? AuditEvent.Outcome.DENY : AuditEvent.Outcome.PERMIT,
                 "batch " + d.batchId() + ": " + status + ", " + received + " rows, " + applied + " applied, " + unchanged
                         + " unchanged, " + rejectedRows + " rejected"));
@@ -466,7 +496,24 @@ public final class JdbcCollectService implements CollectService {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1), new Current(rs.getInt(2), rs.getString(3)));
+                        out.put(rs.getString(1), new Current(rs.getInt(2), rs.getString(3), true));
+                    }
+                }
+            }
+            // A record deleted earlier has no current row but a history: a new delivery continues it.
+            List<String> missing = chunk.stream().filter(k -> !out.containsKey(k)).toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            String hmarks = String.join(", ", java.util.Collections.nCopies(missing.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT ROW_KEY, MAX(ROW_VERSION) FROM " + t.history()
+                    + " WHERE ROW_KEY IN (" + hmarks + ") GROUP BY ROW_KEY")) {
+                for (int i = 0; i < missing.size(); i++) {
+                    ps.setString(i + 1, missing.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Current(rs.getInt(2), null, false));
                     }
                 }
             }
@@ -501,7 +548,7 @@ public final class JdbcCollectService implements CollectService {
             long deleted = 0;
             for (Clean r : rows) {
                 Current cur = current.get(r.key());
-                if (r.op() == Row.Op.UPSERT && cur != null && r.hash().equals(cur.hash())) {
+                if (r.op() == Row.Op.UPSERT && cur != null && cur.exists() && r.hash().equals(cur.hash())) {
                     unchanged++;
                     continue;
                 }
@@ -510,7 +557,7 @@ public final class JdbcCollectService implements CollectService {
                     delete.setString(1, r.key());
                     delete.addBatch();
                     deleted++;
-                } else if (cur == null) {
+                } else if (cur == null || !cur.exists()) {
                     insert.setString(1, r.key());
                     insert.setString(2, r.hash());
                     insert.setInt(3, version);
@@ -625,6 +672,9 @@ public final class JdbcCollectService implements CollectService {
     @Override
     public List<BatchReport> batches(ResourceCode entry, int offset, int limit) {
         List<BatchReport> out = new ArrayList<>();
+        if (limit <= 0) {
+            return out;
+        }
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS
                 + " FROM COL_BATCH WHERE RESOURCE_CODE = ? ORDER BY RECEIVED_AT DESC, BATCH_ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             ps.setString(1, entry.value());
@@ -684,6 +734,9 @@ public final class JdbcCollectService implements CollectService {
 
     private static List<RowRejection> rejections(Connection c, String code, String batchId, int offset, int limit) throws SQLException {
         List<RowRejection> out = new ArrayList<>();
+        if (limit <= 0) {
+            return out;
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT ROW_NO, ITEM_NAME, REASON_ZH, REASON_EN FROM COL_REJECT "
                 + "WHERE RESOURCE_CODE = ? AND BATCH_ID = ? ORDER BY SEQ OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             ps.setString(1, code);
@@ -706,11 +759,19 @@ public final class JdbcCollectService implements CollectService {
         CatalogEntry e = entry(code);
         Table t = table(e);
         List<Column> columns = columns(code);
+        if (query.limit() == 0) {
+            try {
+                sink.columns(columns);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            return 0;
+        }
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             c.setReadOnly(true);
             List<Object> args = new ArrayList<>();
-            String where = where(e, t, query, args);
+            String where = where(e, t, settings(code), query, args);
             StringBuilder sql = new StringBuilder("SELECT ");
             for (int i = 0; i < t.active().size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(t.active().get(i).column());
@@ -757,7 +818,7 @@ public final class JdbcCollectService implements CollectService {
         CatalogEntry e = entry(code);
         Table t = table(e);
         List<Object> args = new ArrayList<>();
-        String where = where(e, t, query, args);
+        String where = where(e, t, settings(code), query, args);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.data() + where)) {
             bindFilters(ps, t, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -770,7 +831,7 @@ public final class JdbcCollectService implements CollectService {
     }
 
     /** The WHERE clause of a query; {@code args} receives (column, value) pairs. */
-    private static String where(CatalogEntry e, Table t, RowQuery q, List<Object> args) {
+    private static String where(CatalogEntry e, Table t, CollectSettings s, RowQuery q, List<Object> args) {
         if (q.equal().isEmpty()) {
             return "";
         }
@@ -789,7 +850,7 @@ public final class JdbcCollectService implements CollectService {
                 continue;
             }
             try {
-                Object v = Cleaner.clean(items.get(k), f.getValue(), CollectSettings.Cleaning.ALL, null);
+                Object v = Cleaner.clean(items.get(k), f.getValue(), s.cleaning(), codeTable(s, k));
                 sb.append(sb.isEmpty() ? " WHERE " : " AND ").append(sc.column()).append(v == null ? " IS NULL" : " = ?");
                 if (v != null) {
                     args.add(sc);
@@ -827,17 +888,24 @@ public final class JdbcCollectService implements CollectService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "主键应包含 " + keyItems.size() + " 个值，以“|”分隔 (the key has "
                     + keyItems.size() + " values separated by '|')");
         }
-        StringBuilder keyText = new StringBuilder();
+        Map<String, Object> given = new HashMap<>();
         for (int i = 0; i < parts.length; i++) {
+            String item = keyItems.get(i);
             try {
-                Object v = Cleaner.clean(items.get(keyItems.get(i)), parts[i], s.cleaning(), null);
-                if (i > 0) {
-                    keyText.append(KeyHasher.SEPARATOR);
-                }
-                keyText.append(keyItems.get(i)).append('=').append(Values.text(v));
+                given.put(item, Cleaner.clean(items.get(item), parts[i], s.cleaning(), codeTable(s, item)));
             } catch (Cleaner.Rejected r) {
                 throw new ProblemException(ProblemType.VALIDATION_FAILED, "主键值无效 (invalid key value)",
-                        List.of(new Violation(keyItems.get(i), r.zh, r.en)));
+                        List.of(new Violation(items.get(item).name(), r.zh, r.en)));
+            }
+        }
+        // The key as deliveries build it: key items in the catalog's order.
+        StringBuilder keyText = new StringBuilder();
+        for (StoredColumn sc : t.active()) {
+            if (given.containsKey(sc.itemKey())) {
+                if (!keyText.isEmpty()) {
+                    keyText.append(KeyHasher.SEPARATOR);
+                }
+                keyText.append(sc.itemKey()).append('=').append(Values.text(given.get(sc.itemKey())));
             }
         }
         String rowKey = hasher.hash(keyText);
