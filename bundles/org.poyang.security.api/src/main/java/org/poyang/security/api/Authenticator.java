@@ -1,6 +1,8 @@
 package org.poyang.security.api;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -35,6 +37,27 @@ public interface Authenticator {
      * enforcement point denies it under Art. 39.
      */
     Subject authenticate(String authorization, String apiKey);
+
+    /**
+     * {@link #authenticate(String, String)} with the credentials found in HTTP headers whose names
+     * are matched without regard to case, as JAX-WS hands them to a SOAP service
+     * ({@code MessageContext.HTTP_REQUEST_HEADERS}); null headers mean none.
+     */
+    default Subject authenticate(Map<String, List<String>> headers) {
+        return authenticate(header(headers, "Authorization"), header(headers, "X-Api-Key"));
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && h.getValue() != null && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return null;
+    }
 
     /**
      * Verifies a login and password that come with every request (a WS-Security UsernameToken of a

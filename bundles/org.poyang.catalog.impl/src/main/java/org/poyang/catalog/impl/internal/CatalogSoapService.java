@@ -82,19 +82,7 @@ public class CatalogSoapService {
         }
         @SuppressWarnings("unchecked")
         Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);
-        return authenticator.authenticate(header(headers, "Authorization"), header(headers, "X-Api-Key"));
-    }
-
-    private static String header(Map<String, List<String>> headers, String name) {
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
-                return h.getValue().get(0);
-            }
-        }
-        return null;
+        return authenticator.authenticate(headers);
     }
 
     private void readable(CatalogEntry e) {
