@@ -41,8 +41,9 @@ public interface CollectService {
     List<Column> columns(ResourceCode entry);
 
     /**
-     * Streams the entry's current rows matching {@code query} to {@code sink}, in key order, with
-     * values decrypted and formatted as text; memory stays flat whatever the number of rows.
+     * Streams the entry's current rows matching {@code query} to {@code sink}, with values decrypted
+     * and formatted as text; memory stays flat whatever the number of rows. A page (an offset or a
+     * limit) comes in a stable order (of the record keys' hashes); a full read in storage order.
      *
      * @return the number of rows written
      */

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which current rows to read: items equal to the given (cleaned) values, then a page in key order.
+ * Which current rows to read: items equal to the given (cleaned) values, then a page in a stable order.
  *
  * @param equal  item name to the value it must equal; empty for all rows. Encrypted items cannot be
  *               filtered on.

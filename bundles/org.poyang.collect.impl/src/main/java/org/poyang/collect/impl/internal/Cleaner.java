@@ -290,18 +290,7 @@ final class Cleaner {
 
     /** Every full-width ASCII form (U+FF01..U+FF5E) and the ideographic space to half width. */
     static String halfWidth(String v) {
-        StringBuilder sb = null;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            char h = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
-            if (h != c && sb == null) {
-                sb = new StringBuilder(v.substring(0, i));
-            }
-            if (sb != null) {
-                sb.append(h);
-            }
-        }
-        return sb == null ? v : sb.toString();
+        return halfWidth(v, false);
     }
 
     /**
@@ -309,11 +298,20 @@ final class Cleaner {
      * punctuation (，。：), which is correct there.
      */
     static String halfWidthAlphanumerics(String v) {
+        return halfWidth(v, true);
+    }
+
+    private static String halfWidth(String v, boolean alphanumericsOnly) {
         StringBuilder sb = null;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            boolean alnum = (c >= '\uFF10' && c <= '\uFF19') || (c >= '\uFF21' && c <= '\uFF3A') || (c >= '\uFF41' && c <= '\uFF5A');
-            char h = alnum ? (char) (c - 0xFEE0) : c;
+            char h = c;
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                boolean alnum = (c >= '\uFF10' && c <= '\uFF19') || (c >= '\uFF21' && c <= '\uFF3A') || (c >= '\uFF41' && c <= '\uFF5A');
+                h = !alphanumericsOnly || alnum ? (char) (c - 0xFEE0) : c;
+            } else if (c == '\u3000' && !alphanumericsOnly) {
+                h = ' ';
+            }
             if (h != c && sb == null) {
                 sb = new StringBuilder(v.substring(0, i));
             }

@@ -125,6 +125,22 @@ public final class CollectResource {
         return Json.tree(collect.deliver(new Delivery(e.code(), batch, rows, s.id())));
     }
 
+    @POST
+    @Path("entries/{cls}/{seq}/batches/{batch}")
+    @Consumes({"text/csv", "application/csv"})
+    @Operation(summary = "以 CSV 文件归集一个批次 (deliver a batch as a CSV file)", description = "The first line names the data items; "
+            + "an optional @op column holds upsert or delete. UTF-8 (with or without a byte-order mark) unless the Content-Type "
+            + "declares charset=GB18030 or GBK. Same rules as the JSON form.")
+    public JsonNode deliverCsv(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("batch") String batch,
+            @jakarta.ws.rs.HeaderParam("Content-Type") String contentType, InputStream body, @Context SecurityContext security)
+            throws IOException {
+        Subject s = Subject.of(security.getUserPrincipal());
+        CatalogEntry e = entry(cls, seq);
+        pep.enforce(new AccessRequest(s, Action.DATA_DELIVER, resource(e), null, null));
+        List<Row> rows = CsvRows.read(body, CsvRows.charset(contentType), MAX_BATCH_ROWS);
+        return Json.tree(collect.deliver(new Delivery(e.code(), batch, rows, s.id())));
+    }
+
     /** Reads the batch as a stream of row objects; values of any JSON scalar type become text. */
     static List<Row> parseRows(InputStream body) throws IOException {
         List<Row> rows = new ArrayList<>();

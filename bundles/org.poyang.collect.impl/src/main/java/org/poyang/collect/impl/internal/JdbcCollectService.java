@@ -78,6 +78,8 @@ public final class JdbcCollectService implements CollectService {
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (Delivery.MAX_BATCH_ID - 1) + "}");
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
     private static final int LOOKUP_CHUNK = 200;
+    /** Batches of twice this many rows or more report their progress in the log, every this many rows. */
+    private static final int PROGRESS_EVERY = 20_000;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCollectService.class);
 
     private final DataSource ds;
@@ -353,8 +355,12 @@ public final class JdbcCollectService implements CollectService {
         long filled = 0;
         long cells = 0;
         int rowNo = 0;
+        boolean large = d.rows().size() >= PROGRESS_EVERY * 2;
         for (Row row : d.rows()) {
             rowNo++;
+            if (large && rowNo % PROGRESS_EVERY == 0) {
+                LOG.info("Batch {} for {}: {} of {} rows checked", d.batchId(), t.code(), rowNo, d.rows().size());
+            }
             List<RowRejection> rowRejections = new ArrayList<>();
             Object[] values = new Object[t.active().size()];
             Map<String, String> given = new HashMap<>();
@@ -454,6 +460,9 @@ public final class JdbcCollectService implements CollectService {
             } else {
                 if (rejectedRows > 0) {
                     status = BatchReport.Status.PARTIALLY_ACCEPTED;
+                }
+                if (large) {
+                    LOG.info("Batch {} for {}: all rows checked; writing {} of them", d.batchId(), t.code(), toApply.size());
                 }
                 int[] counts = write(c, t, toApply, current, d.batchId(), now);
                 applied = counts[0];
@@ -779,9 +788,10 @@ public final class JdbcCollectService implements CollectService {
             if (t.active().isEmpty()) {
                 sql.append("ROW_KEY");
             }
-            sql.append(" FROM ").append(t.data()).append(where).append(" ORDER BY ROW_KEY");
+            sql.append(" FROM ").append(t.data()).append(where);
             if (query.offset() > 0 || query.limit() != Long.MAX_VALUE) {
-                sql.append(" OFFSET ").append(query.offset()).append(" ROWS");
+                // Pages need a stable order; a full read streams the table as stored.
+                sql.append(" ORDER BY ROW_KEY OFFSET ").append(query.offset()).append(" ROWS");
                 if (query.limit() != Long.MAX_VALUE) {
                     sql.append(" FETCH NEXT ").append(query.limit()).append(" ROWS ONLY");
                 }
