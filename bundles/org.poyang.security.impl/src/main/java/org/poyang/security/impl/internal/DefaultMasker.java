@@ -170,10 +170,35 @@ public final class DefaultMasker implements Masker {
         };
     }
 
+    /**
+     * Whether any detector could match: every one needs a run of at least 11 digits (mobile; identity,
+     * card and long runs need more), an {@code @} (e-mail) or a province character (licence plate).
+     * Most values have none of these and skip the regular expressions.
+     */
+    static boolean mayHoldPersonalData(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run >= 11) {
+                    return true;
+                }
+                continue;
+            }
+            run = 0;
+            if (c == '@' || (c >= 0x4E00 && PLATE_PROVINCES.indexOf(c) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+
     @Override
     public List<Detection> detect(String text) {
         List<Detection> out = new ArrayList<>();
-        if (text == null) {
+        if (text == null || !mayHoldPersonalData(text)) {
             return out;
         }
         find(text, ID_NUMBER, "ID_NUMBER", out, DefaultMasker::validIdNumber);
@@ -234,8 +259,8 @@ public final class DefaultMasker implements Masker {
 
     @Override
     public String maskText(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || !mayHoldPersonalData(text)) {
+            return text;
         }
         StringBuilder sb = new StringBuilder(text);
         List<Detection> found = detect(text);

@@ -45,6 +45,19 @@ class DefaultMaskerTest {
     }
 
     @Test
+    void textWithoutAnyDetectorsCueSkipsTheDetectorsAndTextWithOneDoesNot() {
+        // No run of 11 digits, no @, no province character: nothing a detector could match (Art. 35).
+        for (String plain : new String[] {"按时办结，材料齐全", "1,234,567.50", "2026-03-05 08:30", "JX0000012345", "电话0791-8888888"}) {
+            assertThat(DefaultMasker.mayHoldPersonalData(plain)).as(plain).isFalse();
+            assertThat(masker.maskText(plain)).isSameAs(plain);
+        }
+        for (String cue : new String[] {"联系13912345678", "a@b.cn", "车牌赣A12345", "卡号6222021234567890123"}) {
+            assertThat(DefaultMasker.mayHoldPersonalData(cue)).as(cue).isTrue();
+            assertThat(masker.maskText(cue)).as(cue).isNotEqualTo(cue);
+        }
+    }
+
+    @Test
     void eachAlgorithm() {
         String id = "36010219900307123X";
         assertThat(masker.mask(id, MaskRule.keepEnds(6, 4))).isEqualTo("360102********123X");
