@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The typed storage of each entry (资源库表): a data table {@code COLD_n} with the current rows and a
- * history table {@code COLH_n} with every state, one column per data item. When the catalog changes
+ * The typed storage of each entry (资源库表): a data table {@code COLD_n} with each record's current
+ * state and a history table {@code COLH_n} with the states records had before and a tombstone per
+ * deletion, one column per data item. When the catalog changes
  * an entry, its storage follows without losing a value: a new item adds a column; an item that
  * leaves the catalog keeps its column, retired; an item whose type or sensitivity changes gets a
  * new column filled from the old one, which is retired with its values intact.

@@ -77,7 +77,6 @@ public final class JdbcCollectService implements CollectService {
 
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (Delivery.MAX_BATCH_ID - 1) + "}");
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
-    private static final int LOOKUP_CHUNK = 200;
     /** Batches of twice this many rows or more report their progress in the log, every this many rows. */
     private static final int PROGRESS_EVERY = 20_000;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCollectService.class);
@@ -356,6 +355,7 @@ public final class JdbcCollectService implements CollectService {
         long cells = 0;
         int rowNo = 0;
         boolean large = d.rows().size() >= PROGRESS_EVERY * 2;
+        Map<String, String> itemKeys = new HashMap<>(); // item name as sent -> its key (NFKC, no blanks)
         for (Row row : d.rows()) {
             rowNo++;
             if (large && rowNo % PROGRESS_EVERY == 0) {
@@ -365,7 +365,7 @@ public final class JdbcCollectService implements CollectService {
             Object[] values = new Object[t.active().size()];
             Map<String, String> given = new HashMap<>();
             for (Map.Entry<String, String> v : row.values().entrySet()) {
-                String k = DataItem.key(v.getKey());
+                String k = itemKeys.computeIfAbsent(v.getKey(), DataItem::key);
                 if (!items.containsKey(k)) {
                     rowRejections.add(new RowRejection(rowNo, v.getKey(), "“" + v.getKey() + "”不是该信息资源的信息项",
                             "'" + v.getKey() + "' is not a data item of the entry"));
@@ -491,38 +491,33 @@ public final class JdbcCollectService implements CollectService {
         return report;
     }
 
-    /** The current state of each of {@code keys} that has a stored record. */
-    private static Map<String, Current> current(Connection c, Table t, java.util.Collection<String> keys) throws SQLException {
+    /**
+     * The current state of each of {@code keys} that has a stored record, or the last version of a
+     * record deleted earlier. One primary-key probe per key: an {@code IN} list over many keys is
+     * a table scan on Derby.
+     */
+    private Map<String, Current> current(Connection c, Table t, java.util.Collection<String> keys) throws SQLException {
         Map<String, Current> out = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT ROW_KEY, ROW_VERSION, ROW_HASH FROM " + t.data()
-                    + " WHERE ROW_KEY IN (" + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), new Current(rs.getInt(2), rs.getString(3), true));
+        // A key with no current row has a history only if it was deleted: without any tombstone, skip the probe.
+        boolean deletions = hasDeletions(c, t);
+        try (PreparedStatement data = c.prepareStatement("SELECT ROW_VERSION, ROW_HASH FROM " + t.data() + " WHERE ROW_KEY = ?");
+                PreparedStatement history = c.prepareStatement("SELECT MAX(ROW_VERSION) FROM " + t.history() + " WHERE ROW_KEY = ?")) {
+            for (String key : keys) {
+                data.setString(1, key);
+                try (ResultSet rs = data.executeQuery()) {
+                    if (rs.next()) {
+                        out.put(key, new Current(rs.getInt(1), rs.getString(2), true));
+                        continue;
                     }
                 }
-            }
-            // A record deleted earlier has no current row but a history: a new delivery continues it.
-            List<String> missing = chunk.stream().filter(k -> !out.containsKey(k)).toList();
-            if (missing.isEmpty()) {
-                continue;
-            }
-            String hmarks = String.join(", ", java.util.Collections.nCopies(missing.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT ROW_KEY, MAX(ROW_VERSION) FROM " + t.history()
-                    + " WHERE ROW_KEY IN (" + hmarks + ") GROUP BY ROW_KEY")) {
-                for (int i = 0; i < missing.size(); i++) {
-                    ps.setString(i + 1, missing.get(i));
+                if (!deletions) {
+                    continue;
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), new Current(rs.getInt(2), null, false));
+                // A record deleted earlier has no current row but a history: a new delivery continues it.
+                history.setString(1, key);
+                try (ResultSet rs = history.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        out.put(key, new Current(rs.getInt(1), null, false));
                     }
                 }
             }
@@ -530,7 +525,27 @@ public final class JdbcCollectService implements CollectService {
         return out;
     }
 
-    /** Writes the rows; returns {applied, unchanged}. */
+    /** Entries known to have had a record deleted (a tombstone in their history), by code; looked up once. */
+    private final Map<String, Boolean> deletions = new ConcurrentHashMap<>();
+
+    private boolean hasDeletions(Connection c, Table t) throws SQLException {
+        Boolean known = deletions.get(t.code());
+        if (known == null) {
+            try (PreparedStatement any = c.prepareStatement("SELECT 1 FROM " + t.history() + " WHERE OP = 'D' FETCH FIRST 1 ROWS ONLY");
+                    ResultSet rs = any.executeQuery()) {
+                known = rs.next();
+            }
+            deletions.put(t.code(), known);
+        }
+        return known;
+    }
+
+    /**
+     * Writes the rows; returns {applied, unchanged}. The data table holds each record's current
+     * state; the history table the states it had before (a change first copies the stored row there)
+     * and a tombstone for each deletion, so a new record costs one row and every earlier state stays
+     * recoverable.
+     */
     private int[] write(Connection c, Table t, List<Clean> rows, Map<String, Current> current, String batchId, Instant now)
             throws SQLException {
         List<StoredColumn> cols = t.active();
@@ -542,31 +557,51 @@ public final class JdbcCollectService implements CollectService {
             marks.append(", ?");
             sets.append(", ").append(sc.column()).append(" = ?");
         }
+        StringBuilder every = new StringBuilder(); // retired columns too: a before-image keeps all it had
+        for (StoredColumn sc : t.all()) {
+            every.append(", ").append(sc.column());
+            if (sc.retired()) {
+                // a state written after the catalog change has no value for an item the change retired
+                sets.append(", ").append(sc.column()).append(" = NULL");
+            }
+        }
         Timestamp at = Timestamp.from(now);
         int applied = 0;
         int unchanged = 0;
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + t.data() + " (ROW_KEY, ROW_HASH, ROW_VERSION, BATCH_ID, UPDATED_AT"
+        try (PreparedStatement archive = c.prepareStatement("INSERT INTO " + t.history() + " (ROW_KEY, ROW_VERSION, OP, BATCH_ID, WRITTEN_AT"
+                        + every + ") SELECT ROW_KEY, ROW_VERSION, 'U', BATCH_ID, UPDATED_AT" + every + " FROM " + t.data() + " WHERE ROW_KEY = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO " + t.data() + " (ROW_KEY, ROW_HASH, ROW_VERSION, BATCH_ID, UPDATED_AT"
                         + names + ") VALUES (?, ?, ?, ?, ?" + marks + ")");
                 PreparedStatement update = c.prepareStatement("UPDATE " + t.data() + " SET ROW_HASH = ?, ROW_VERSION = ?, BATCH_ID = ?, UPDATED_AT = ?"
                         + sets + " WHERE ROW_KEY = ?");
                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + t.data() + " WHERE ROW_KEY = ?");
-                PreparedStatement history = c.prepareStatement("INSERT INTO " + t.history() + " (ROW_KEY, ROW_VERSION, OP, BATCH_ID, WRITTEN_AT"
-                        + names + ") VALUES (?, ?, ?, ?, ?" + marks + ")")) {
+                PreparedStatement tombstone = c.prepareStatement("INSERT INTO " + t.history()
+                        + " (ROW_KEY, ROW_VERSION, OP, BATCH_ID, WRITTEN_AT) VALUES (?, ?, 'D', ?, ?)")) {
             int pending = 0;
             long inserted = 0;
             long deleted = 0;
             for (Clean r : rows) {
                 Current cur = current.get(r.key());
-                if (r.op() == Row.Op.UPSERT && cur != null && cur.exists() && r.hash().equals(cur.hash())) {
+                boolean stored = cur != null && cur.exists();
+                if (r.op() == Row.Op.UPSERT && stored && r.hash().equals(cur.hash())) {
                     unchanged++;
                     continue;
                 }
                 int version = cur == null ? 1 : cur.version() + 1;
+                if (stored) {
+                    archive.setString(1, r.key());
+                    archive.addBatch();
+                }
                 if (r.op() == Row.Op.DELETE) {
                     delete.setString(1, r.key());
                     delete.addBatch();
+                    tombstone.setString(1, r.key());
+                    tombstone.setInt(2, version);
+                    tombstone.setString(3, batchId);
+                    tombstone.setTimestamp(4, at);
+                    tombstone.addBatch();
                     deleted++;
-                } else if (cur == null || !cur.exists()) {
+                } else if (!stored) {
                     insert.setString(1, r.key());
                     insert.setString(2, r.hash());
                     insert.setInt(3, version);
@@ -584,29 +619,27 @@ public final class JdbcCollectService implements CollectService {
                     update.setString(5 + cols.size(), r.key());
                     update.addBatch();
                 }
-                history.setString(1, r.key());
-                history.setInt(2, version);
-                history.setString(3, r.op() == Row.Op.DELETE ? "D" : "U");
-                history.setString(4, batchId);
-                history.setTimestamp(5, at);
-                bindValues(history, 6, cols, r.op() == Row.Op.DELETE ? new Object[cols.size()] : r.values());
-                history.addBatch();
                 applied++;
                 if (++pending == 500) {
-                    insert.executeBatch();
-                    update.executeBatch();
-                    delete.executeBatch();
-                    history.executeBatch();
+                    flush(archive, insert, update, delete, tombstone);
                     pending = 0;
                 }
             }
-            insert.executeBatch();
-            update.executeBatch();
-            delete.executeBatch();
-            history.executeBatch();
+            flush(archive, insert, update, delete, tombstone);
             EntryTables.update(c, "UPDATE COL_ENTRY SET ROW_COUNT = ROW_COUNT + ? WHERE RESOURCE_CODE = ?", inserted - deleted, t.code());
+            if (deleted > 0) {
+                // set before the commit: a rolled-back batch leaves it true, which costs probes, never correctness
+                deletions.put(t.code(), Boolean.TRUE);
+            }
         }
         return new int[] {applied, unchanged};
+    }
+
+    /** Runs the batched statements, the before-images first (keys are unique within a batch). */
+    private static void flush(PreparedStatement... statements) throws SQLException {
+        for (PreparedStatement ps : statements) {
+            ps.executeBatch();
+        }
     }
 
     private void bindValues(PreparedStatement ps, int first, List<StoredColumn> cols, Object[] values) throws SQLException {
@@ -920,12 +953,15 @@ public final class JdbcCollectService implements CollectService {
         }
         String rowKey = hasher.hash(keyText);
         List<StoredColumn> all = t.all();
-        StringBuilder sql = new StringBuilder("SELECT ROW_VERSION, OP, BATCH_ID, WRITTEN_AT");
-        all.forEach(sc -> sql.append(", ").append(sc.column()));
-        sql.append(" FROM ").append(t.history()).append(" WHERE ROW_KEY = ? ORDER BY ROW_VERSION");
+        StringBuilder columns = new StringBuilder();
+        all.forEach(sc -> columns.append(", ").append(sc.column()));
+        // earlier states and tombstones, then the current state
+        String sql = "SELECT ROW_VERSION, OP, BATCH_ID, WRITTEN_AT" + columns + " FROM " + t.history() + " WHERE ROW_KEY = ? UNION ALL "
+                + "SELECT ROW_VERSION, 'U', BATCH_ID, UPDATED_AT" + columns + " FROM " + t.data() + " WHERE ROW_KEY = ? ORDER BY 1";
         List<RecordState> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, rowKey);
+            ps.setString(2, rowKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Row.Op op = "D".equals(rs.getString(2)) ? Row.Op.DELETE : Row.Op.UPSERT;

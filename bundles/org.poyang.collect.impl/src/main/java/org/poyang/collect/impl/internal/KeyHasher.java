@@ -19,9 +19,22 @@ final class KeyHasher {
     static final char SEPARATOR = '\u001F';
 
     private final SecretKeySpec key;
+    /** One initialised MAC per thread: looking one up and keying it costs more than hashing a key. */
+    private final ThreadLocal<Mac> macs;
 
     KeyHasher(byte[] secret) {
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     static byte[] newSecret() {
@@ -40,12 +53,7 @@ final class KeyHasher {
 
     /** 64 hex digits. */
     String hash(CharSequence text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        // doFinal resets the MAC for its next use
+        return HexFormat.of().formatHex(macs.get().doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }
