@@ -16,6 +16,18 @@ public final class JdbcAuditTrailAccess {
         org.poyang.bench.Schemas.migrate(ds, "db/org.poyang.security.impl/changelog.xml");
     }
 
+    /** The field cipher with its shipped algorithm (SM4-GCM), its keys in {@code file}. */
+    public static org.poyang.security.api.FieldCipher cipher(Path file) {
+        return new FileFieldCipher(file, "SM4");
+    }
+
+    /** The masking policy with its shipped default rules. */
+    public static org.poyang.security.api.MaskingPolicy masking() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return new DefaultMaskingPolicy(new DefaultMasker(key));
+    }
+
     /** A trail with the defaults of the shipped configuration, its key under {@code work}. */
     public static AuditTrail open(DataSource ds, Path work) {
         return new JdbcAuditTrail(ds, AuditSigner.load(work.resolve("audit-sm2.key")), Clock.systemUTC(), 1000, 10, 500, 10);
