@@ -160,11 +160,20 @@ public final class JdbcCollectService implements CollectService {
         return tables.ensure(e, cipher::encrypt, cipher::decrypt);
     }
 
+    /** Settings as last read or written, by entry code: read on every call that reads rows. */
+    private final Map<String, CollectSettings> settingsCache = new ConcurrentHashMap<>();
+
     @Override
     public CollectSettings settings(ResourceCode code) {
         entry(code);
+        CollectSettings cached = settingsCache.get(code.value());
+        if (cached != null) {
+            return cached;
+        }
         try (Connection c = ds.getConnection()) {
-            return settings(c, code.value());
+            CollectSettings s = settings(c, code.value());
+            settingsCache.put(code.value(), s);
+            return s;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -217,6 +226,7 @@ public final class JdbcCollectService implements CollectService {
                             "key " + settings.keyItems() + ", partial acceptance " + settings.partialAcceptance()
                                     + ", deduplicate " + settings.deduplicate()));
                     c.commit();
+                    settingsCache.put(code.value(), settings);
                     return settings;
                 } catch (SQLException | IOException | RuntimeException ex) {
                     c.rollback();
@@ -860,6 +870,14 @@ public final class JdbcCollectService implements CollectService {
     public long count(ResourceCode code, RowQuery query) {
         CatalogEntry e = entry(code);
         Table t = table(e);
+        if (query.equal().isEmpty()) {
+            // kept in the same transaction as every write: no need to count the table
+            try (Connection c = ds.getConnection()) {
+                return rowCount(c, t.code());
+            } catch (SQLException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
         List<Object> args = new ArrayList<>();
         String where = where(e, t, settings(code), query, args);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.data() + where)) {

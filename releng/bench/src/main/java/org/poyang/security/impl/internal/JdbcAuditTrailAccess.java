@@ -28,6 +28,25 @@ public final class JdbcAuditTrailAccess {
         return new DefaultMaskingPolicy(new DefaultMasker(key));
     }
 
+    /**
+     * The shipped authentication (accounts, sessions, API keys) and the REST filter that puts the
+     * authenticated subject on each request, as the security bundle wires them inside OSGi.
+     *
+     * @return the authenticator and the filter
+     */
+    public static Object[] authentication(DataSource ds, AuditTrail audit, org.poyang.security.api.FieldCipher cipher) {
+        JdbcAccountService accounts = new JdbcAccountService(ds, audit, cipher, Clock.systemUTC());
+        JdbcApiKeyService keys = new JdbcApiKeyService(ds, accounts, audit, Clock.systemUTC());
+        JdbcAuthenticator authenticator = new JdbcAuthenticator(ds, accounts, keys, audit, Clock.systemUTC(),
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(8));
+        return new Object[] {accounts, authenticator, new AuthenticationFilter(authenticator, audit)};
+    }
+
+    /** The shipped policy enforcement point over {@code audit}. */
+    public static org.poyang.security.api.PolicyEnforcementPoint pep(AuditTrail audit) {
+        return new RulePolicy(audit);
+    }
+
     /** A trail with the defaults of the shipped configuration, its key under {@code work}. */
     public static AuditTrail open(DataSource ds, Path work) {
         return new JdbcAuditTrail(ds, AuditSigner.load(work.resolve("audit-sm2.key")), Clock.systemUTC(), 1000, 10, 500, 10);
