@@ -214,9 +214,71 @@ public final class JdbcAuthenticator implements Authenticator {
             throw refuse("apikey:" + id, "apikey.verify", check.refusal(),
                     "API 密钥无效、已吊销或已过期 (the API key is invalid, revoked or expired)");
         }
+        if (check.refusal() == null) {
+            countCall(check.key().id(), check.key().dailyQuota());
+        }
         Account owner = check.owner();
         return new Subject(Subject.Kind.APPLICATION, "app:" + check.key().id(), owner == null ? null : owner.type(),
                 owner == null ? null : owner.agency(), Set.of(), check.key().scopes(), check.refusal() == null);
+    }
+
+    /** Days of key quotas are days in China Standard Time. */
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+    /**
+     * Counts one call of an application key against its daily quota (Art. 18): the call past the
+     * quota is refused with 429 and {@code Retry-After} (seconds until the next day begins in China
+     * Standard Time) and recorded on the audit trail. Counted in the database, in one transaction
+     * that holds the day's row, so that concurrent calls and restarts count exactly.
+     */
+    private void countCall(String keyId, int quota) {
+        java.time.ZonedDateTime now = java.time.Instant.ofEpochMilli(clock.millis()).atZone(CHINA);
+        java.sql.Date day = java.sql.Date.valueOf(now.toLocalDate());
+        int calls;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int updated;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_KEY_USAGE SET CALLS = CALLS + 1 WHERE KEY_ID = ? AND USAGE_DAY = ? AND CALLS < ?")) {
+                    ps.setString(1, keyId);
+                    ps.setDate(2, day);
+                    ps.setInt(3, quota);
+                    updated = ps.executeUpdate();
+                }
+                if (updated == 0) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT CALLS FROM SEC_KEY_USAGE WHERE KEY_ID = ? AND USAGE_DAY = ?")) {
+                        ps.setString(1, keyId);
+                        ps.setDate(2, day);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            calls = rs.next() ? rs.getInt(1) : -1;
+                        }
+                    }
+                    if (calls < 0) {
+                        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SEC_KEY_USAGE (KEY_ID, USAGE_DAY, CALLS) VALUES (?, ?, 1)")) {
+                            ps.setString(1, keyId);
+                            ps.setDate(2, day);
+                            ps.executeUpdate();
+                        }
+                    }
+                } else {
+                    calls = 0;
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("key usage unavailable", e);
+        }
+        if (calls >= quota) {
+            long retry = java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(CHINA)).getSeconds() + 1;
+            audit.record(new AuditEvent("app:" + keyId, null, "apikey.quota", null, null, null, AuditEvent.Outcome.DENY,
+                    "daily quota of " + quota + " calls used up"));
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "该应用密钥今日调用次数已达上限 " + quota + "，请明日再试（第十八条） "
+                    + "(the key's daily quota of " + quota + " calls is used up: try again tomorrow; Art. 18)")
+                    .withHeader("Retry-After", Long.toString(retry));
+        }
     }
 
     static Subject subjectOf(Account a) {

@@ -158,6 +158,29 @@ class JdbcAuthenticatorTest {
         assertThat(Long.parseLong(locked.headers().get("Retry-After"))).isBetween(1L, 15 * 60L + 1);
     }
 
+    /** Art. 18: a key's daily quota counts its calls per day in China; the call past it is 429 with Retry-After. */
+    @Test
+    void anApplicationKeyPastItsDailyQuotaIsRefusedUntilTheNextDayInChina() {
+        ApiKeyService.Issued issued = keys.issue("officer", "限额应用", Set.of("open.read"), 3, null, "officer");
+        clock.now = java.time.Instant.parse("2026-11-27T15:00:00Z"); // 23:00 in China
+        for (int i = 0; i < 3; i++) {
+            assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
+        }
+        ProblemException over = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> auth.authenticate(null, issued.secret()), ProblemException.class);
+        assertThat(over.type().status()).isEqualTo(429);
+        assertThat(over.headers()).containsEntry("Retry-After", "3601");
+        assertThat(over.getMessage()).contains("Art. 18");
+        // a new authenticator on the same database (a restart) counts on
+        JdbcAuthenticator restarted = new JdbcAuthenticator(ds, accounts, keys, audit, clock, Duration.ofMinutes(30), Duration.ofHours(8));
+        assertThat(status(() -> restarted.authenticate(null, issued.secret()))).isEqualTo(429);
+        // another key has its own quota; midnight in China opens a new day
+        ApiKeyService.Issued other = keys.issue("officer", "另一个应用", Set.of("open.read"), 3, null, "officer");
+        assertThat(auth.authenticate(null, other.secret()).active()).isTrue();
+        clock.now = java.time.Instant.parse("2026-11-27T16:00:01Z");
+        assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
+    }
+
     @Test
     void applicationKeysIdentifyTheApplicationAndItsOwner() {
         ApiKeyService.Issued issued = keys.issue("officer", "报表系统", Set.of("share.read"), 1000, null, "officer");
