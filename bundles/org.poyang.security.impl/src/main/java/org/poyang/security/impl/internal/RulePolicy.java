@@ -4,10 +4,13 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.poyang.platform.rest.ProblemException;
+import org.poyang.platform.rest.ProblemType;
 import org.poyang.security.api.AccessRequest;
 import org.poyang.security.api.Action;
 import org.poyang.security.api.AuditEvent;
 import org.poyang.security.api.AuditTrail;
+import org.poyang.security.api.AuditUnavailableException;
 import org.poyang.security.api.Decision;
 import org.poyang.security.api.PolicyEnforcementPoint;
 import org.poyang.security.api.Resource;
@@ -49,9 +52,15 @@ public final class RulePolicy implements PolicyEnforcementPoint {
         if (!d.permit() || audited(request.action())) {
             Subject s = request.subject();
             Resource r = request.resource();
-            audit.record(new AuditEvent(s.id(), s.agency(), "pep." + request.action().name().toLowerCase(Locale.ROOT),
-                    r == null ? null : r.id(), request.purpose(), request.grantId(),
-                    d.permit() ? AuditEvent.Outcome.PERMIT : AuditEvent.Outcome.DENY, d.describe()));
+            try {
+                audit.record(new AuditEvent(s.id(), s.agency(), "pep." + request.action().name().toLowerCase(Locale.ROOT),
+                        r == null ? null : r.id(), request.purpose(), request.grantId(),
+                        d.permit() ? AuditEvent.Outcome.PERMIT : AuditEvent.Outcome.DENY, d.describe()));
+            } catch (AuditUnavailableException e) {
+                // Art. 30: nothing is served unaudited; the caller is told the service is unavailable, not why
+                throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "审计日志暂不可用，请稍后再试 (the audit trail is "
+                        + "unavailable: try again later)");
+            }
         }
         return d;
     }

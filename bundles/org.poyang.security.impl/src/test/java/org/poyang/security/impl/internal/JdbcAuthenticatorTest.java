@@ -158,6 +158,25 @@ class JdbcAuthenticatorTest {
         assertThat(Long.parseLong(locked.headers().get("Retry-After"))).isBetween(1L, 15 * 60L + 1);
     }
 
+    /**
+     * Art. 12 para 2: once signed in, a person is not asked to verify again: a session in use stays
+     * valid through a working day of requests, up to its fixed end, with nothing but its token.
+     */
+    @Test
+    void art12ASessionInUseIsNeverAskedToVerifyAgainBeforeItsEnd() {
+        String token = auth.signIn("officer", PASSWORD, null).token();
+        java.time.Instant signedIn = clock.now;
+        int calls = 0;
+        while (clock.now.isBefore(signedIn.plus(Duration.ofHours(8)).minusSeconds(60))) {
+            assertThat(auth.authenticate("Bearer " + token, null).id()).isEqualTo("officer");
+            calls++;
+            clock.now = clock.now.plus(Duration.ofMinutes(20));
+        }
+        assertThat(calls).isGreaterThanOrEqualTo(23);
+        clock.now = signedIn.plus(Duration.ofHours(8));
+        assertThat(status(() -> auth.authenticate("Bearer " + token, null))).as("the fixed end of the session").isEqualTo(401);
+    }
+
     /** Art. 18: a key's daily quota counts its calls per day in China; the call past it is 429 with Retry-After. */
     @Test
     void anApplicationKeyPastItsDailyQuotaIsRefusedUntilTheNextDayInChina() {

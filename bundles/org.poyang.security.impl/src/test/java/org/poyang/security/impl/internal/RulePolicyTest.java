@@ -178,6 +178,39 @@ class RulePolicyTest {
         assertThat(decide(Subject.ANONYMOUS, Action.COLLECT_MONITOR, own).article()).isEqualTo("Art. 13, 41");
     }
 
+    /** Art. 30: when the audit store cannot write, a data read is refused with 503 and nothing is served unaudited. */
+    @Test
+    void aDataReadThatCannotBeAuditedIsA503() {
+        org.poyang.security.api.AuditTrail down = new org.poyang.security.api.AuditTrail() {
+            @Override
+            public long record(org.poyang.security.api.AuditEvent event) {
+                throw new org.poyang.security.api.AuditUnavailableException("disk full", null);
+            }
+
+            @Override
+            public java.util.List<org.poyang.security.api.AuditRecord> search(String subject, String resource,
+                    org.poyang.security.api.AuditEvent.Outcome outcome, java.time.Instant from, java.time.Instant to, long afterIndex, int limit) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public long lastIndex() {
+                return 0;
+            }
+
+            @Override
+            public org.poyang.security.api.AuditVerification verify() {
+                return new org.poyang.security.api.AuditVerification(true, 0, 0, 0, null);
+            }
+        };
+        RulePolicy pep = new RulePolicy(down);
+        Resource open = entry(AGENCY, Resource.Open.UNCONDITIONAL, Resource.Share.UNCONDITIONAL, true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pep.decide(new AccessRequest(Subject.ANONYMOUS, Action.OPEN_DATA_READ, open, null, null)))
+                .isInstanceOfSatisfying(org.poyang.platform.rest.ProblemException.class, p -> assertThat(p.type().status()).isEqualTo(503));
+        // reads of catalog metadata are not audited and go on
+        assertThat(pep.decide(AccessRequest.of(Subject.ANONYMOUS, Action.OPEN_CATALOG_READ)).permit()).isTrue();
+    }
+
     @Test
     void everyRuleNamesAnArticle() {
         Subject[] subjects = {Subject.ANONYMOUS, OFFICER, CLERK, REVIEWER, CITIZEN, SECADMIN, AUDITADMIN, SYSADMIN, SUPERVISOR, SUSPENDED};
