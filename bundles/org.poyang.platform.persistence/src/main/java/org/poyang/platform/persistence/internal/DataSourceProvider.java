@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = DataSourceProvider.Config.class)
 public final class DataSourceProvider {
 
+    /** Derby's page size for new tables and indexes. */
+    public static final String PAGE_SIZE_PROPERTY = "derby.storage.pageSize";
+    /** 32 KiB, Derby's largest. */
+    public static final String PAGE_SIZE = "32768";
+
     /** Database settings; the defaults give an embedded Derby database with no setup. */
     @ObjectClassDefinition(name = "Poyang database", description = "Embedded Derby by default; PostgreSQL for a province hub")
     public @interface Config {
@@ -94,6 +99,12 @@ public final class DataSourceProvider {
             }
             if (System.getProperty("derby.locks.waitTimeout") == null) {
                 System.setProperty("derby.locks.waitTimeout", "10");
+            }
+            // Tables and indexes created from now on get 32 KiB pages instead of Derby's 4 KiB: the
+            // typed rows of aggregated data are wide, and a plain batch insert of such rows runs about
+            // 30% faster with them (releng/bench/collect.sh). An operator's -D setting wins.
+            if (System.getProperty(PAGE_SIZE_PROPERTY) == null) {
+                System.setProperty(PAGE_SIZE_PROPERTY, PAGE_SIZE);
             }
             derbyDatabase = dir.resolve("db");
             EmbeddedDataSource ds = new EmbeddedDataSource();

@@ -93,6 +93,9 @@ public final class CollectBench {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Files.createDirectories(work);
+        // the page size the persistence bundle gives Derby's new tables inside the platform
+        System.setProperty(org.poyang.platform.persistence.internal.DataSourceProvider.PAGE_SIZE_PROPERTY,
+                org.poyang.platform.persistence.internal.DataSourceProvider.PAGE_SIZE);
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(work.resolve("db").toString());
         ds.setCreateDatabase("create");
