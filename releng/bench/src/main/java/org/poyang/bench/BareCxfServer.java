@@ -67,6 +67,17 @@ public final class BareCxfServer {
         sf.setProviders(List.of(new JacksonJsonProvider(mapper)));
         sf.create();
 
+        Server server = serve(bus, port);
+        System.out.println("READY");
+        System.out.flush();
+        server.join();
+    }
+
+    /**
+     * Serves every JAX-RS server already created on {@code bus} through one CXF servlet at {@code /*}
+     * in embedded Jetty 12 on 127.0.0.1, as Poyang's bridge does on Felix HTTP; stops both on exit.
+     */
+    public static Server serve(Bus bus, int port) throws Exception {
         DestinationFactoryManager dfm = bus.getExtension(DestinationFactoryManager.class);
         HTTPTransportFactory http = (HTTPTransportFactory) dfm.getDestinationFactory("http://cxf.apache.org/transports/http");
         CXFNonSpringServlet servlet = new CXFNonSpringServlet(http.getRegistry(), bus);
@@ -96,8 +107,6 @@ public final class BareCxfServer {
             }
             bus.shutdown(true);
         }));
-        System.out.println("READY");
-        System.out.flush();
-        server.join();
+        return server;
     }
 }

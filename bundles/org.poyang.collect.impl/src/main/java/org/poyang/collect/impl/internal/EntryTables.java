@@ -106,24 +106,6 @@ final class EntryTables {
         }
     }
 
-    /** The storage of an entry as last prepared, without consulting the catalog; null when it has none. */
-    Table stored(String code) {
-        Table t = cache.get(code);
-        if (t != null) {
-            return t;
-        }
-        try (Connection c = ds.getConnection()) {
-            Integer no = tableNo(c, code);
-            return no == null ? null : new Table(code, no, -1, List.of(), List.of(), columns(c, code));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the storage of " + code, e);
-        }
-    }
-
-    void forget(String code) {
-        cache.remove(code);
-    }
-
     private Table sync(Connection c, CatalogEntry entry, Function<String, String> encrypt, Function<String, String> decrypt)
             throws SQLException {
         String code = entry.code().value();

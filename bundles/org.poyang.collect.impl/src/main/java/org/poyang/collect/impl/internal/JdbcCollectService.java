@@ -166,13 +166,18 @@ public final class JdbcCollectService implements CollectService {
     @Override
     public CollectSettings settings(ResourceCode code) {
         entry(code);
-        CollectSettings cached = settingsCache.get(code.value());
+        return settingsOf(code.value());
+    }
+
+    /** The settings of an entry already looked up in the catalog. */
+    private CollectSettings settingsOf(String code) {
+        CollectSettings cached = settingsCache.get(code);
         if (cached != null) {
             return cached;
         }
         try (Connection c = ds.getConnection()) {
-            CollectSettings s = settings(c, code.value());
-            settingsCache.put(code.value(), s);
+            CollectSettings s = settings(c, code);
+            settingsCache.put(code, s);
             return s;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -274,7 +279,10 @@ public final class JdbcCollectService implements CollectService {
     @Override
     public List<Column> columns(ResourceCode code) {
         CatalogEntry e = entry(code);
-        CollectSettings s = settings(code);
+        return columns(e, settingsOf(e.code().value()));
+    }
+
+    private static List<Column> columns(CatalogEntry e, CollectSettings s) {
         List<String> keys = keys(s);
         return e.items().stream().map(i -> new Column(i, keys.isEmpty() || keys.contains(DataItem.key(i.name())),
                 EntryTables.encrypted(i))).toList();
@@ -810,7 +818,8 @@ public final class JdbcCollectService implements CollectService {
     public long read(ResourceCode code, RowQuery query, RowSink sink) {
         CatalogEntry e = entry(code);
         Table t = table(e);
-        List<Column> columns = columns(code);
+        CollectSettings settings = settingsOf(t.code());
+        List<Column> columns = columns(e, settings);
         if (query.limit() == 0) {
             try {
                 sink.columns(columns);
@@ -823,7 +832,7 @@ public final class JdbcCollectService implements CollectService {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             c.setReadOnly(true);
             List<Object> args = new ArrayList<>();
-            String where = where(e, t, settings(code), query, args);
+            String where = where(e, t, settings, query, args);
             StringBuilder sql = new StringBuilder("SELECT ");
             for (int i = 0; i < t.active().size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(t.active().get(i).column());
@@ -879,7 +888,7 @@ public final class JdbcCollectService implements CollectService {
             }
         }
         List<Object> args = new ArrayList<>();
-        String where = where(e, t, settings(code), query, args);
+        String where = where(e, t, settingsOf(t.code()), query, args);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.data() + where)) {
             bindFilters(ps, t, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -938,7 +947,7 @@ public final class JdbcCollectService implements CollectService {
     public List<RecordState> history(ResourceCode code, String key) {
         CatalogEntry e = entry(code);
         Table t = table(e);
-        CollectSettings s = settings(code);
+        CollectSettings s = settingsOf(t.code());
         Map<String, DataItem> items = itemsByKey(e);
         List<String> keyItems = keys(s).isEmpty() ? new ArrayList<>(items.keySet()) : keys(s);
         String[] parts = key.split(String.valueOf(KeyHasher.SEPARATOR), -1);

@@ -17,16 +17,8 @@ import java.util.Set;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.bus.extension.ExtensionManagerBus;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
-import org.apache.cxf.transport.DestinationFactoryManager;
-import org.apache.cxf.transport.http.HTTPTransportFactory;
-import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.catalog.api.ClassificationCode;
 import org.poyang.catalog.api.CreditCode;
@@ -144,31 +136,7 @@ public final class GovernedReadServer {
         b.setProviders(List.of(json, problems));
         b.create();
 
-        DestinationFactoryManager dfm = bus.getExtension(DestinationFactoryManager.class);
-        HTTPTransportFactory http = (HTTPTransportFactory) dfm.getDestinationFactory("http://cxf.apache.org/transports/http");
-        CXFNonSpringServlet servlet = new CXFNonSpringServlet(http.getRegistry(), bus);
-        Server server = new Server();
-        HttpConfiguration httpConfig = new HttpConfiguration();
-        httpConfig.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
-        context.setContextPath("/");
-        ServletHolder holder = new ServletHolder("cxf", servlet);
-        holder.setInitParameter("hide-service-list-page", "true");
-        context.addServlet(holder, "/*");
-        server.setHandler(context);
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.stop();
-            } catch (Exception ignored) {
-                // exiting anyway
-            }
-            bus.shutdown(true);
-        }));
+        Server server = org.poyang.bench.BareCxfServer.serve(bus, port);
         System.out.println("ENTRY=" + entry.code().value());
         System.out.println("TOKEN=" + token);
         System.out.println("READY");
