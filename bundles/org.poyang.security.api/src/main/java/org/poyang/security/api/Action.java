@@ -38,5 +38,20 @@ public enum Action {
      * Follow aggregation: batches, rejected rows, record history and stale entries; the provider for
      * its own entries, the management department and supervisors for all (Art. 13, 37-38, 41).
      */
-    COLLECT_MONITOR
+    COLLECT_MONITOR,
+    /**
+     * Apply for conditional open data (申请有条件开放数据): accounts of natural persons, legal persons and
+     * other organisations; agencies use conditional sharing instead (Art. 18, 23).
+     */
+    OPEN_APPLY,
+    /**
+     * Answer an application or objection about the providing agency's own data: ask for material,
+     * approve with method, time and requirements, or refuse with reasons; its data officers (Art. 18, 19, 23).
+     */
+    APPLICATION_ANSWER,
+    /**
+     * Follow cases (applications, objections) and their deadlines: the provider for its own data, the
+     * management department and supervisors for all (Art. 18, 41).
+     */
+    CASE_OVERSEE
 }

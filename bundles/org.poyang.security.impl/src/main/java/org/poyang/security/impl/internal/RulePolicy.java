@@ -1,6 +1,9 @@
 package org.poyang.security.impl.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,6 +15,8 @@ import org.poyang.security.api.AuditEvent;
 import org.poyang.security.api.AuditTrail;
 import org.poyang.security.api.AuditUnavailableException;
 import org.poyang.security.api.Decision;
+import org.poyang.security.api.Grant;
+import org.poyang.security.api.GrantService;
 import org.poyang.security.api.PolicyEnforcementPoint;
 import org.poyang.security.api.Resource;
 import org.poyang.security.api.Role;
@@ -40,15 +45,28 @@ public final class RulePolicy implements PolicyEnforcementPoint {
     static final Decision SUSPENDED = Decision.deny("主体已被暂停或终止访问", "the subject is suspended or terminated", "Art. 39");
 
     private final AuditTrail audit;
+    private final GrantService grants;
+    private final Clock clock;
 
     @Activate
-    public RulePolicy(@Reference AuditTrail audit) {
+    public RulePolicy(@Reference AuditTrail audit, @Reference GrantService grants) {
+        this(audit, grants, Clock.systemUTC());
+    }
+
+    /** A policy without grants: conditional data is refused to everyone (benchmarks, tests). */
+    RulePolicy(AuditTrail audit) {
+        this(audit, null, Clock.systemUTC());
+    }
+
+    RulePolicy(AuditTrail audit, GrantService grants, Clock clock) {
         this.audit = audit;
+        this.grants = grants;
+        this.clock = clock;
     }
 
     @Override
     public Decision decide(AccessRequest request) {
-        Decision d = rule(request);
+        Decision d = rule(request, grants, clock.instant());
         if (!d.permit() || audited(request.action())) {
             Subject s = request.subject();
             Resource r = request.resource();
@@ -72,8 +90,18 @@ public final class RulePolicy implements PolicyEnforcementPoint {
         };
     }
 
-    /** The rules; package-private so that each can be tested on its own. */
+    /** The rules without grants: conditional data is refused. */
     static Decision rule(AccessRequest request) {
+        return rule(request, null, Instant.now());
+    }
+
+    /**
+     * The rules; package-private so that each can be tested on its own.
+     *
+     * @param grants where grants are looked up, or null when there are none
+     * @param now    the time grants are checked at
+     */
+    static Decision rule(AccessRequest request, GrantService grants, Instant now) {
         Subject s = request.subject();
         if (!s.active()) {
             return SUSPENDED;
@@ -105,16 +133,23 @@ public final class RulePolicy implements PolicyEnforcementPoint {
             case SUPERVISE -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.SUPERVISOR)
                     ? Decision.permit("监督员责令整改、暂停或终止访问", "a supervisor demands rectification, suspends or terminates", "Art. 39")
                     : signInFirst(s, "仅监督员可以暂停或终止用户和应用", "only supervisors may suspend or terminate users and applications", "Art. 39");
-            case OPEN_DATA_READ -> openData(s, request);
-            case SHARE_DATA_READ -> sharedData(s, request);
+            case OPEN_DATA_READ -> openData(s, request, grants, now);
+            case SHARE_DATA_READ -> sharedData(s, request, grants, now);
             case DATA_DELIVER -> deliver(s, r);
             case COLLECT_MONITOR -> s.managementStaff() || s.has(Role.SUPERVISOR) || (staffOfAgencies(s) && ownAgency(s, r))
                     ? Decision.permit("提供单位及主管部门、监督员跟踪归集情况", "the provider, the management department and supervisors follow aggregation", "Art. 13, 41")
                     : signInFirst(s, "归集情况仅提供单位、公共数据主管部门和监督员可见", "aggregation is visible only to the provider, the management department and supervisors", "Art. 13, 41");
+            case OPEN_APPLY -> apply(s);
+            case APPLICATION_ANSWER -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.DATA_OFFICER) && ownAgency(s, r)
+                    ? Decision.permit("提供单位答复涉及本单位数据的申请", "the providing agency answers applications for its data", "Art. 18, 19, 23")
+                    : signInFirst(s, "仅提供单位的数据专员可以答复申请", "only the providing agency's data officers answer applications for its data", "Art. 18, 19, 23");
+            case CASE_OVERSEE -> s.managementStaff() || s.has(Role.SUPERVISOR) || (staffOfAgencies(s) && ownAgency(s, r))
+                    ? Decision.permit("提供单位及主管部门、监督员跟踪办理期限", "the provider, the management department and supervisors follow deadlines", "Art. 18, 41")
+                    : signInFirst(s, "办理情况仅提供单位、公共数据主管部门和监督员可见", "cases are visible only to the provider, the management department and supervisors", "Art. 18, 41");
         };
     }
 
-    private static Decision openData(Subject s, AccessRequest request) {
+    private static Decision openData(Subject s, AccessRequest request, GrantService grants, Instant now) {
         Resource r = request.resource();
         if (r == null || !r.published() || r.open() == null) {
             return Decision.deny("数据资源未发布", "the resource is not published", "Art. 9");
@@ -126,12 +161,12 @@ public final class RulePolicy implements PolicyEnforcementPoint {
             case UNCONDITIONAL -> Decision.permit("无条件开放数据可直接获取", "unconditionally open data may be obtained directly", "Art. 18");
             case CONDITIONAL -> request.grantId() == null
                     ? signInFirst(s, "有条件开放数据须经申请获批", "conditionally open data needs an approved application", "Art. 18")
-                    : Decision.deny("未找到有效的开放授权", "no valid grant " + request.grantId(), "Art. 18");
+                    : granted(s, request, grants, now, Grant.Kind.OPEN, "Art. 18");
             case NOT_OPEN -> Decision.deny("该数据不予开放", "this data is not open", "Art. 17");
         };
     }
 
-    private static Decision sharedData(Subject s, AccessRequest request) {
+    private static Decision sharedData(Subject s, AccessRequest request, GrantService grants, Instant now) {
         Resource r = request.resource();
         if (!staffOfAgencies(s) || s.agency() == null) {
             return signInFirst(s, "共享数据仅提供给公共管理和服务机构", "shared data goes to agencies only", "Art. 21, 23");
@@ -149,9 +184,46 @@ public final class RulePolicy implements PolicyEnforcementPoint {
             case UNCONDITIONAL -> Decision.permit("无条件共享数据按职责使用", "unconditionally shared data, used for the stated duty", "Art. 23, 24");
             case CONDITIONAL -> request.grantId() == null
                     ? Decision.deny("有条件共享数据须经申请获批", "conditionally shared data needs an approved application", "Art. 23")
-                    : Decision.deny("未找到有效的共享授权", "no valid grant " + request.grantId(), "Art. 23, 24");
-            case NOT_SHARED -> Decision.deny("该数据不予共享，须协商或由主管部门协调", "not shared: negotiate with the provider, or ask the management department to coordinate", "Art. 23");
+                    : granted(s, request, grants, now, Grant.Kind.SHARE, "Art. 23, 24");
+            case NOT_SHARED -> request.grantId() == null
+                    ? Decision.deny("该数据不予共享，须协商或由主管部门协调", "not shared: negotiate with the provider, or ask the management department to coordinate", "Art. 23")
+                    : granted(s, request, grants, now, Grant.Kind.SHARE, "Art. 23, 24");
         };
+    }
+
+    /**
+     * Art. 18, 23, 24: conditional data is served only under a grant that exists, covers this resource,
+     * is held by the caller, is neither revoked nor expired, allows the route asked for and, for shared
+     * data, was given for the purpose the call states. The permit is limited to the grant's items.
+     */
+    private static Decision granted(Subject s, AccessRequest request, GrantService grants, Instant now, Grant.Kind kind, String article) {
+        String id = request.grantId();
+        Optional<Grant> found = grants == null ? Optional.empty() : grants.get(id);
+        if (found.isEmpty() || found.get().kind() != kind) {
+            return Decision.deny("未找到该授权", "no grant " + id, article);
+        }
+        Grant g = found.get();
+        Resource r = request.resource();
+        if (!g.resource().equals(r.id())) {
+            return Decision.deny("该授权不涵盖此数据资源", "grant " + id + " does not cover " + r.id(), article);
+        }
+        if (!grants.holds(s, g)) {
+            return Decision.deny("该授权不属于调用者", "grant " + id + " is held by another", article);
+        }
+        if (g.status() == Grant.Status.REVOKED) {
+            return Decision.deny("该授权已撤销", "grant " + id + " is revoked", article);
+        }
+        if (!now.isBefore(g.expiresAt())) {
+            return Decision.deny("该授权已过期", "grant " + id + " expired at " + g.expiresAt(), article);
+        }
+        if (request.route() != null && !g.routes().contains(request.route())) {
+            return Decision.deny("该授权不包括此提供方式", "grant " + id + " does not allow " + request.route(), article);
+        }
+        if (kind == Grant.Kind.SHARE && (request.purpose() == null || !request.purpose().strip().equals(g.purpose()))) {
+            return Decision.deny("用途与授权不符，共享数据只能用于授权时说明的用途", "the stated purpose is not the grant's: shared data serves "
+                    + "only the purpose it was granted for", "Art. 24");
+        }
+        return Decision.permit("在授权范围内使用", "within grant " + id, article).limitedTo(g.items());
     }
 
     /**
@@ -169,6 +241,22 @@ public final class RulePolicy implements PolicyEnforcementPoint {
         return ownAgency(s, r)
                 ? Decision.permit("提供单位向平台归集本单位数据", "an agency delivers its own data to the platform", "Art. 6, 10")
                 : Decision.deny("只能归集本单位提供的数据", "an agency delivers only the data it provides", "Art. 6, 10");
+    }
+
+    /**
+     * Art. 18: natural persons, legal persons and other organisations apply for conditional open data with
+     * their own accounts; agencies obtain data through sharing (Art. 23).
+     */
+    private static Decision apply(Subject s) {
+        if (s.kind() != Subject.Kind.ACCOUNT) {
+            return s.anonymous()
+                    ? Decision.deny("请先登录；申请须以本人账户提交", "sign in first; apply with your own account", "Art. 18")
+                    : Decision.deny("申请须以账户提交，不能使用应用密钥", "apply with an account, not an application key", "Art. 18");
+        }
+        if (s.type() == null || s.type().staff()) {
+            return Decision.deny("公共管理和服务机构通过共享申请获取数据", "agencies obtain data by a sharing request", "Art. 18, 23");
+        }
+        return Decision.permit("自然人、法人和非法人组织可以申请有条件开放数据", "persons and organisations may apply for conditionally open data", "Art. 18");
     }
 
     /** Agency and management staff (and systems acting for them) may use the share catalog and shared data. */

@@ -125,7 +125,7 @@ class RulePolicyTest {
         Resource conditional = entry(AGENCY, Resource.Open.CONDITIONAL, Resource.Share.UNCONDITIONAL, true);
         assertThat(decide(CITIZEN, Action.OPEN_DATA_READ, conditional).permit()).isFalse();
         assertThat(RulePolicy.rule(new AccessRequest(CITIZEN, Action.OPEN_DATA_READ, conditional, null, "g-unknown")).permit())
-                .as("no grant registry yet: an unknown grant is no grant").isFalse();
+                .as("without a grant registry an unknown grant is no grant").isFalse();
         Decision notOpen = decide(CITIZEN, Action.OPEN_DATA_READ, entry(AGENCY, Resource.Open.NOT_OPEN, Resource.Share.UNCONDITIONAL, true));
         assertThat(notOpen.permit()).isFalse();
         assertThat(notOpen.article()).isEqualTo("Art. 17");
