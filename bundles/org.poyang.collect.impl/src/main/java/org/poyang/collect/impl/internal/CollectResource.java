@@ -60,6 +60,7 @@ import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
 import org.poyang.security.api.AccessRequest;
 import org.poyang.security.api.Action;
+import org.poyang.security.api.Decision;
 import org.poyang.security.api.ItemClass;
 import org.poyang.security.api.MaskingPolicy;
 import org.poyang.security.api.PolicyEnforcementPoint;
@@ -301,20 +302,31 @@ public final class CollectResource {
             @QueryParam("limit") @DefaultValue("100") String limit, @Context UriInfo uri, @Context SecurityContext security) {
         Subject s = Subject.of(security.getUserPrincipal());
         CatalogEntry e = entry(cls, seq);
-        Route r = permitRead(s, e, route, purpose, grant, false);
-        RowQuery q = new RowQuery(filters(uri), number("offset", offset, 0, Long.MAX_VALUE), number("limit", limit, 1, RowQuery.MAX_PAGE));
-        MaskingPolicy.MaskPlan plan = plan(e, s, r);
+        Permit permit = permitRead(s, e, route, purpose, grant, false);
+        Map<String, String> filters = filters(uri);
+        for (String item : filters.keySet()) {
+            if (!permit.decision().covers(item)) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "授权不包括信息项“" + item + "”，不能按其筛选 (the grant does not cover item '"
+                        + item + "': it cannot be filtered on; Art. 24)");
+            }
+        }
+        RowQuery q = new RowQuery(filters, number("offset", offset, 0, Long.MAX_VALUE), number("limit", limit, 1, RowQuery.MAX_PAGE));
+        MaskingPolicy.MaskPlan plan = plan(e, s, permit.route());
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        int[][] kept = new int[1][];
         collect.read(e.code(), q, new RowSink() {
             @Override
             public void columns(List<Column> columns) {
-                columns.forEach(c -> names.add(c.name()));
+                kept[0] = permit.kept(columns);
+                for (int i : kept[0]) {
+                    names.add(columns.get(i).name());
+                }
             }
 
             @Override
             public void row(String[] values) {
-                String[] masked = plan.apply(values);
+                String[] masked = Permit.project(plan.apply(values), kept[0]);
                 Map<String, String> m = new LinkedHashMap<>();
                 for (int i = 0; i < masked.length; i++) {
                     m.put(names.get(i), masked[i]);
@@ -339,8 +351,8 @@ public final class CollectResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "不支持的导出格式 (unsupported export format)",
                     List.of(new Violation("format", "导出格式应为 csv 或 json", "format must be csv or json")));
         }
-        Route r = permitRead(s, e, route, purpose, grant, true);
-        MaskingPolicy.MaskPlan plan = plan(e, s, r);
+        Permit permit = permitRead(s, e, route, purpose, grant, true);
+        MaskingPolicy.MaskPlan plan = plan(e, s, permit.route());
         String file = e.code().value().replace('/', '-') + "." + fmt;
         StreamingOutput body = out -> {
             if (fmt.equals("csv")) {
@@ -348,14 +360,21 @@ public final class CollectResource {
                 w.write('\uFEFF'); // so that spreadsheet programs read the Chinese text as UTF-8
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180);
                 collect.read(e.code(), RowQuery.all(), new RowSink() {
+                    private int[] kept;
+
                     @Override
                     public void columns(List<Column> columns) throws IOException {
-                        csv.printRecord(columns.stream().map(Column::name).toList());
+                        kept = permit.kept(columns);
+                        List<String> names = new ArrayList<>();
+                        for (int i : kept) {
+                            names.add(columns.get(i).name());
+                        }
+                        csv.printRecord(names);
                     }
 
                     @Override
                     public void row(String[] values) throws IOException {
-                        csv.printRecord((Object[]) plan.apply(values));
+                        csv.printRecord((Object[]) Permit.project(plan.apply(values), kept));
                     }
                 });
                 csv.flush();
@@ -364,15 +383,17 @@ public final class CollectResource {
                 g.writeStartArray();
                 collect.read(e.code(), RowQuery.all(), new RowSink() {
                     private List<String> names;
+                    private int[] kept;
 
                     @Override
                     public void columns(List<Column> columns) {
-                        names = columns.stream().map(Column::name).toList();
+                        kept = permit.kept(columns);
+                        names = java.util.Arrays.stream(kept).mapToObj(i -> columns.get(i).name()).toList();
                     }
 
                     @Override
                     public void row(String[] values) throws IOException {
-                        String[] masked = plan.apply(values);
+                        String[] masked = Permit.project(plan.apply(values), kept);
                         g.writeStartObject();
                         for (int i = 0; i < masked.length; i++) {
                             g.writeStringField(names.get(i), masked[i]);
@@ -388,16 +409,39 @@ public final class CollectResource {
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    /** Asks the policy enforcement point for a read by the route asked for; returns the route out. */
-    private Route permitRead(Subject s, CatalogEntry e, String route, String purpose, String grant, boolean download) {
+    /**
+     * A permitted read: the route out and the items it may return. A grant limits a read to the
+     * grant's items (Art. 24); other items are left out of pages and exports.
+     */
+    record Permit(Route route, Decision decision) {
+
+        /** Positions of the columns the permit covers, in order. */
+        int[] kept(List<Column> columns) {
+            return java.util.stream.IntStream.range(0, columns.size()).filter(i -> decision.covers(columns.get(i).name())).toArray();
+        }
+
+        static String[] project(String[] values, int[] kept) {
+            if (kept.length == values.length) {
+                return values;
+            }
+            String[] out = new String[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                out[i] = values[kept[i]];
+            }
+            return out;
+        }
+    }
+
+    /** Asks the policy enforcement point for a read by the route asked for. */
+    private Permit permitRead(Subject s, CatalogEntry e, String route, String purpose, String grant, boolean download) {
         return switch (route.toLowerCase(Locale.ROOT)) {
             case "open" -> {
-                pep.enforce(new AccessRequest(s, Action.OPEN_DATA_READ, resource(e), purpose, grant));
-                yield download ? Route.OPEN_DOWNLOAD : Route.OPEN_API;
+                Route r = download ? Route.OPEN_DOWNLOAD : Route.OPEN_API;
+                yield new Permit(r, pep.enforce(new AccessRequest(s, Action.OPEN_DATA_READ, resource(e), purpose, grant, r)));
             }
             case "share" -> {
-                pep.enforce(new AccessRequest(s, Action.SHARE_DATA_READ, resource(e), purpose, grant));
-                yield download ? Route.SHARE_DOWNLOAD : Route.SHARE_API;
+                Route r = download ? Route.SHARE_DOWNLOAD : Route.SHARE_API;
+                yield new Permit(r, pep.enforce(new AccessRequest(s, Action.SHARE_DATA_READ, resource(e), purpose, grant, r)));
             }
             default -> throw new ProblemException(ProblemType.VALIDATION_FAILED, "route 应为 open 或 share (route must be open or share)",
                     List.of(new Violation("route", "取值“" + route + "”无法识别", "unknown value '" + route + "'")));
