@@ -33,7 +33,7 @@ final class Problems {
         }
         JsonProcessingException json = find(failure, JsonProcessingException.class);
         if (json != null) {
-            return ProblemBody.of(ProblemType.MALFORMED_JSON, describe(json), instance, null, List.of());
+            return ProblemBody.of(ProblemType.MALFORMED_JSON, describe(json), instance, null, violations(json));
         }
         if (failure instanceof WebApplicationException wae) {
             int status = wae.getResponse() == null ? 500 : wae.getResponse().getStatus();
@@ -98,6 +98,24 @@ final class Problems {
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
         return "字段 '" + path + "' 未知或类型不符" + zhAt + " (field '" + path + "' is unknown or has the wrong type" + enAt + ")";
+    }
+
+    /**
+     * For a well-formed body with a wrong value: the field, and for a choice of names (an enumeration)
+     * the names it accepts, so that a client can correct the request without guessing.
+     */
+    private static List<org.poyang.platform.rest.Violation> violations(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) || f.getPath().isEmpty()) {
+            return List.of();
+        }
+        String path = f.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        Class<?> target = f.getTargetType();
+        if (target != null && target.isEnum()) {
+            String names = java.util.Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+            return List.of(new org.poyang.platform.rest.Violation(path, "取值应为以下之一：" + names, "must be one of " + names));
+        }
+        return List.of(new org.poyang.platform.rest.Violation(path, "取值类型不符", "the value has the wrong type"));
     }
 
     static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -40,6 +40,24 @@ class ProblemsTest {
         assertThat(p.detail()).contains("line 1").doesNotContain("com.fasterxml").doesNotContain("Exception");
     }
 
+    /** A name outside an enumeration is named with the names accepted, without Java types. */
+    enum Colour { RED, GREEN }
+
+    record Paint(Colour colour) {
+    }
+
+    @Test
+    void aWrongEnumerationNameIsNamedWithTheNamesAccepted() {
+        IOException wrong = assertThrowsIo(() -> Json.MAPPER.readValue("{\"colour\": \"BLUE\"}", Paint.class));
+        ProblemBody p = Problems.toProblem(wrong, null);
+        assertThat(p.type()).isEqualTo(ProblemType.MALFORMED_JSON.uri());
+        assertThat(p.detail()).contains("colour").doesNotContain("com.fasterxml").doesNotContain("Colour");
+        assertThat(p.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("colour");
+            assertThat(v.messageEn()).isEqualTo("must be one of RED, GREEN");
+        });
+    }
+
     @Test
     void jaxRsStatusesMapToStableTypes() {
         assertThat(Problems.toProblem(new NotFoundException(), null).type()).isEqualTo("urn:poyang:problem:not-found");
