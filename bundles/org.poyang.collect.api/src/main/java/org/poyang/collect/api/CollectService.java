@@ -55,6 +55,24 @@ public interface CollectService {
     /** Every stored state of one record, oldest first, including its deletion; empty when never stored. */
     List<RecordState> history(ResourceCode entry, String key);
 
+    /**
+     * Whether the entry holds a current record with this key (key values separated by {@code |}, as for
+     * {@link #history}).
+     */
+    boolean exists(ResourceCode entry, String key);
+
+    /**
+     * Takes the current record with this key out of every read, page, count, export and analysis at once,
+     * without changing it (下架, a takedown pending an objection about personal information, Art. 19).
+     * Audited; hiding a hidden record changes nothing.
+     *
+     * @throws java.util.NoSuchElementException when there is no current record with this key
+     */
+    void hide(ResourceCode entry, String key, String reason, String actor);
+
+    /** Returns a hidden record to reads. Audited; a record not hidden stays as it is. */
+    void unhide(ResourceCode entry, String key, String reason, String actor);
+
     /** The entry's aggregation settings (defaults until configured). */
     CollectSettings settings(ResourceCode entry);
 

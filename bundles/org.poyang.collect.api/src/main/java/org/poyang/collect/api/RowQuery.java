@@ -2,6 +2,7 @@ package org.poyang.collect.api;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Which current rows to read: items equal to the given (cleaned) values, then a page in a stable order.
@@ -10,21 +11,34 @@ import java.util.Objects;
  *               filtered on.
  * @param offset rows to skip
  * @param limit  most rows to return; {@link Long#MAX_VALUE} for all
+ * @param items  the items (columns) to return, in the entry's order; null for every item. Reading fewer
+ *               columns reads (and decrypts) less.
  */
-public record RowQuery(Map<String, String> equal, long offset, long limit) {
+public record RowQuery(Map<String, String> equal, long offset, long limit, Set<String> items) {
 
     /** Most rows one API page returns. */
     public static final int MAX_PAGE = 1000;
 
     public RowQuery {
         equal = Map.copyOf(Objects.requireNonNull(equal, "equal"));
+        items = items == null ? null : Set.copyOf(items);
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
     }
 
+    /** Rows with every item. */
+    public RowQuery(Map<String, String> equal, long offset, long limit) {
+        this(equal, offset, limit, null);
+    }
+
     /** Every current row. */
     public static RowQuery all() {
         return new RowQuery(Map.of(), 0, Long.MAX_VALUE);
+    }
+
+    /** Every current row, these items only. */
+    public static RowQuery only(Set<String> items) {
+        return new RowQuery(Map.of(), 0, Long.MAX_VALUE, items);
     }
 }

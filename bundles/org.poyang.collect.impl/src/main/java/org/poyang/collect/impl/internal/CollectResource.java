@@ -311,7 +311,7 @@ public final class CollectResource {
             }
         }
         RowQuery q = new RowQuery(filters, number("offset", offset, 0, Long.MAX_VALUE), number("limit", limit, 1, RowQuery.MAX_PAGE));
-        MaskingPolicy.MaskPlan plan = plan(e, s, permit.route());
+        MaskingPolicy.MaskPlan plan = plan(e, s, permit);
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int[][] kept = new int[1][];
@@ -352,7 +352,7 @@ public final class CollectResource {
                     List.of(new Violation("format", "导出格式应为 csv 或 json", "format must be csv or json")));
         }
         Permit permit = permitRead(s, e, route, purpose, grant, true);
-        MaskingPolicy.MaskPlan plan = plan(e, s, permit.route());
+        MaskingPolicy.MaskPlan plan = plan(e, s, permit);
         String file = e.code().value().replace('/', '-') + "." + fmt;
         StreamingOutput body = out -> {
             if (fmt.equals("csv")) {
@@ -448,10 +448,13 @@ public final class CollectResource {
         };
     }
 
-    private MaskingPolicy.MaskPlan plan(CatalogEntry e, Subject s, Route r) {
+    /** The masking plan for the reader and route; items a grant names are marked granted (Art. 24). */
+    private MaskingPolicy.MaskPlan plan(CatalogEntry e, Subject s, Permit permit) {
+        Decision d = permit.decision();
         List<ItemClass> items = e.items().stream()
-                .map(i -> new ItemClass(i.name(), i.sensitiveType().name(), i.grade().toString(), false)).toList();
-        return masking.plan(items, s, r);
+                .map(i -> new ItemClass(i.name(), i.sensitiveType().name(), i.grade().toString(), d.items() != null && d.items().contains(i.name())))
+                .toList();
+        return masking.plan(items, s, permit.route());
     }
 
     private static final java.util.Set<String> RESERVED = java.util.Set.of("route", "purpose", "grant", "offset", "limit", "format");

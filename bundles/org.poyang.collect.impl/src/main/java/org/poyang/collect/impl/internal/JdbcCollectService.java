@@ -819,7 +819,11 @@ public final class JdbcCollectService implements CollectService {
         CatalogEntry e = entry(code);
         Table t = table(e);
         CollectSettings settings = settingsOf(t.code());
-        List<Column> columns = columns(e, settings);
+        List<Column> all = columns(e, settings);
+        // the columns asked for, by position among the active ones
+        int[] picked = java.util.stream.IntStream.range(0, all.size())
+                .filter(i -> query.items() == null || query.items().contains(all.get(i).name())).toArray();
+        List<Column> columns = java.util.Arrays.stream(picked).mapToObj(all::get).toList();
         if (query.limit() == 0) {
             try {
                 sink.columns(columns);
@@ -832,12 +836,12 @@ public final class JdbcCollectService implements CollectService {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             c.setReadOnly(true);
             List<Object> args = new ArrayList<>();
-            String where = where(e, t, settings, query, args);
+            String where = visible(c, t, where(e, t, settings, query, args), args);
             StringBuilder sql = new StringBuilder("SELECT ");
-            for (int i = 0; i < t.active().size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(t.active().get(i).column());
+            for (int i = 0; i < picked.length; i++) {
+                sql.append(i == 0 ? "" : ", ").append(t.active().get(picked[i]).column());
             }
-            if (t.active().isEmpty()) {
+            if (picked.length == 0) {
                 sql.append("ROW_KEY");
             }
             sql.append(" FROM ").append(t.data()).append(where);
@@ -854,11 +858,15 @@ public final class JdbcCollectService implements CollectService {
                 bindFilters(ps, t, args);
                 sink.columns(columns);
                 try (ResultSet rs = ps.executeQuery()) {
-                    int width = t.active().size();
+                    int width = picked.length;
+                    StoredColumn[] stored = new StoredColumn[width];
+                    for (int i = 0; i < width; i++) {
+                        stored[i] = t.active().get(picked[i]);
+                    }
                     while (rs.next()) {
                         String[] row = new String[width];
                         for (int i = 0; i < width; i++) {
-                            StoredColumn sc = t.active().get(i);
+                            StoredColumn sc = stored[i];
                             row[i] = sc.encrypted() ? cipher.decrypt(rs.getString(i + 1)) : Values.read(rs, i + 1, sc.type());
                         }
                         sink.row(row);
@@ -879,28 +887,26 @@ public final class JdbcCollectService implements CollectService {
     public long count(ResourceCode code, RowQuery query) {
         CatalogEntry e = entry(code);
         Table t = table(e);
-        if (query.equal().isEmpty()) {
-            // kept in the same transaction as every write: no need to count the table
-            try (Connection c = ds.getConnection()) {
+        try (Connection c = ds.getConnection()) {
+            List<Object> args = new ArrayList<>();
+            String where = where(e, t, settingsOf(t.code()), query, args);
+            if (query.equal().isEmpty() && where.isEmpty() && visible(c, t, "", new ArrayList<>()).isEmpty()) {
+                // kept in the same transaction as every write: no need to count the table
                 return rowCount(c, t.code());
-            } catch (SQLException ex) {
-                throw new IllegalStateException(ex);
             }
-        }
-        List<Object> args = new ArrayList<>();
-        String where = where(e, t, settingsOf(t.code()), query, args);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.data() + where)) {
-            bindFilters(ps, t, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+            where = visible(c, t, where, args);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.data() + where)) {
+                bindFilters(ps, t, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
-    /** The WHERE clause of a query; {@code args} receives (column, value) pairs. */
     private static String where(CatalogEntry e, Table t, CollectSettings s, RowQuery q, List<Object> args) {
         if (q.equal().isEmpty()) {
             return "";
@@ -939,14 +945,19 @@ public final class JdbcCollectService implements CollectService {
     private static void bindFilters(PreparedStatement ps, Table t, List<Object> args) throws SQLException {
         for (int i = 0; i < args.size(); i += 2) {
             StoredColumn sc = (StoredColumn) args.get(i);
-            Values.bind(ps, i / 2 + 1, sc.type(), args.get(i + 1));
+            if (sc == null) {
+                ps.setString(i / 2 + 1, (String) args.get(i + 1)); // a resource code
+            } else {
+                Values.bind(ps, i / 2 + 1, sc.type(), args.get(i + 1));
+            }
         }
     }
 
-    @Override
-    public List<RecordState> history(ResourceCode code, String key) {
-        CatalogEntry e = entry(code);
-        Table t = table(e);
+    /** The keyed hash of a record key given as its values separated by '|' (cleaned as deliveries clean them). */
+    private String rowKey(CatalogEntry e, Table t, String key) {
+        if (key == null || key.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "缺少主键 (key required)");
+        }
         CollectSettings s = settingsOf(t.code());
         Map<String, DataItem> items = itemsByKey(e);
         List<String> keyItems = keys(s).isEmpty() ? new ArrayList<>(items.keySet()) : keys(s);
@@ -978,7 +989,120 @@ public final class JdbcCollectService implements CollectService {
                 keyText.append(sc.itemKey()).append('=').append(Values.text(given.get(sc.itemKey())));
             }
         }
-        String rowKey = hasher.hash(keyText);
+        return hasher.hash(keyText);
+    }
+
+    @Override
+    public boolean exists(ResourceCode code, String key) {
+        CatalogEntry e = entry(code);
+        Table t = table(e);
+        String rowKey = rowKey(e, t, key);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + t.data() + " WHERE ROW_KEY = ?")) {
+            ps.setString(1, rowKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public void hide(ResourceCode code, String key, String reason, String actor) {
+        CatalogEntry e = entry(code);
+        Table t = table(e);
+        String rowKey = rowKey(e, t, key);
+        String why = reason == null || reason.isBlank() ? "下架 (taken down)" : reason.strip();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + t.data() + " WHERE ROW_KEY = ?")) {
+                    ps.setString(1, rowKey);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new java.util.NoSuchElementException("no current record with this key in " + code.value());
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM COL_HIDDEN WHERE RESOURCE_CODE = ? AND ROW_KEY = ?")) {
+                    ps.setString(1, t.code());
+                    ps.setString(2, rowKey);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            c.rollback();
+                            return;
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO COL_HIDDEN (RESOURCE_CODE, ROW_KEY, HIDDEN_MS, ACTOR, REASON) VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, t.code());
+                    ps.setString(2, rowKey);
+                    ps.setLong(3, time.millis());
+                    ps.setString(4, actor == null ? "system" : actor);
+                    ps.setString(5, why.length() > 1000 ? why.substring(0, 1000) : why);
+                    ps.executeUpdate();
+                }
+                audited(new AuditEvent(actor == null ? "system" : actor, null, "collect.hide", t.code(), null, null, AuditEvent.Outcome.SUCCESS,
+                        "record " + rowKey.substring(0, 12) + "… hidden: " + why));
+                c.commit();
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public void unhide(ResourceCode code, String key, String reason, String actor) {
+        CatalogEntry e = entry(code);
+        Table t = table(e);
+        String rowKey = rowKey(e, t, key);
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int n;
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM COL_HIDDEN WHERE RESOURCE_CODE = ? AND ROW_KEY = ?")) {
+                    ps.setString(1, t.code());
+                    ps.setString(2, rowKey);
+                    n = ps.executeUpdate();
+                }
+                if (n > 0) {
+                    audited(new AuditEvent(actor == null ? "system" : actor, null, "collect.unhide", t.code(), null, null,
+                            AuditEvent.Outcome.SUCCESS, "record " + rowKey.substring(0, 12) + "… back in reads: "
+                                    + (reason == null ? "" : reason.strip())));
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Adds "not hidden" to a WHERE clause when the entry has hidden records (Art. 19); binds as a filter pair. */
+    private static String visible(Connection c, Table t, String where, List<Object> args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM COL_HIDDEN WHERE RESOURCE_CODE = ? FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, t.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return where;
+                }
+            }
+        }
+        args.add(null);
+        args.add(t.code());
+        return where + (where.isEmpty() ? " WHERE " : " AND ") + "ROW_KEY NOT IN (SELECT ROW_KEY FROM COL_HIDDEN WHERE RESOURCE_CODE = ?)";
+    }
+
+    @Override
+    public List<RecordState> history(ResourceCode code, String key) {
+        CatalogEntry e = entry(code);
+        Table t = table(e);
+        String rowKey = rowKey(e, t, key);
         List<StoredColumn> all = t.all();
         StringBuilder columns = new StringBuilder();
         all.forEach(sc -> columns.append(", ").append(sc.column()));

@@ -623,6 +623,44 @@ class JdbcCollectServiceTest extends StoreTestBase {
         assertThat(none.calls).containsExactly("columns");
     }
 
+    /**
+     * Art. 19: a record taken down pending an objection leaves every read, page and count at once and
+     * is still stored; it comes back when released; an unknown key cannot be hidden; both steps are audited.
+     */
+    @Test
+    void aHiddenRecordLeavesEveryReadAndCountUntilItIsReleased() {
+        fiveLicences();
+        store.hide(LICENCES, "A3", "个人信息异议，先行下架", "officer");
+        store.hide(LICENCES, "A3", "again", "officer"); // hiding twice changes nothing
+        assertThat(read(LICENCES, RowQuery.all()).values("编号")).containsExactlyInAnyOrder("A1", "A2", "A4", "A5");
+        assertThat(read(LICENCES, new RowQuery(Map.of("名称", "甲"), 0, Long.MAX_VALUE)).values("编号")).containsExactlyInAnyOrder("A1", "A4");
+        assertThat(read(LICENCES, new RowQuery(Map.of(), 0, 10)).values("编号")).hasSize(4).doesNotContain("A3");
+        assertThat(store.count(LICENCES, RowQuery.all())).isEqualTo(4);
+        assertThat(store.count(LICENCES, new RowQuery(Map.of("名称", "甲"), 0, 10))).isEqualTo(2);
+        assertThat(store.exists(LICENCES, "A3")).as("still stored").isTrue();
+        assertThat(store.history(LICENCES, "A3")).isNotEmpty();
+        assertThatThrownBy(() -> store.hide(LICENCES, "A9", "no such record", "officer")).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThat(store.exists(LICENCES, "A9")).isFalse();
+
+        store.unhide(LICENCES, "A3", "异议不成立", "officer");
+        assertThat(read(LICENCES, RowQuery.all()).values("编号")).containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5");
+        assertThat(store.count(LICENCES, RowQuery.all())).isEqualTo(5);
+        assertThat(audit.events).extracting(e -> e.action()).containsSubsequence("collect.hide", "collect.unhide");
+        assertThat(audit.events.stream().filter(e -> e.action().equals("collect.hide")).count()).isEqualTo(1);
+    }
+
+    /** A read of some items returns those columns only, in the entry's order, filters still applying to any item. */
+    @Test
+    void readingSomeItemsReturnsThoseColumnsOnlyInTheEntrysOrder() {
+        fiveLicences();
+        RecordingSink some = read(LICENCES, new RowQuery(Map.of("名称", "甲"), 0, Long.MAX_VALUE, java.util.Set.of("金额", "编号")));
+        assertThat(some.names()).containsExactly("编号", "金额");
+        assertThat(some.maps()).extracting(m -> m.keySet().size()).containsOnly(2);
+        assertThat(some.values("编号")).containsExactlyInAnyOrder("A1", "A3", "A4");
+        assertThat(some.maps().stream().filter(m -> "A1".equals(m.get("编号"))).findFirst().orElseThrow()).containsEntry("金额", "1234567.5");
+        assertThat(read(LICENCES, RowQuery.only(java.util.Set.of())).maps()).hasSize(5).allMatch(Map::isEmpty);
+    }
+
     /** Equality filters compare cleaned values; count matches read and ignores offset and limit. */
     @Test
     void readingFiltersOnCleanedEqualValuesAndCountsThem() {
