@@ -45,6 +45,12 @@ public enum Action {
      */
     OPEN_APPLY,
     /**
+     * Object to open data (提出异议): it is wrong or incomplete, or infringes a trade secret, confidential
+     * business information, privacy or personal information; natural persons, legal persons and other
+     * organisations, signed in (Art. 19).
+     */
+    OBJECTION_FILE,
+    /**
      * Answer an application or objection about the providing agency's own data: ask for material,
      * approve with method, time and requirements, or refuse with reasons; its data officers (Art. 18, 19, 23).
      */

@@ -140,6 +140,10 @@ public final class RulePolicy implements PolicyEnforcementPoint {
                     ? Decision.permit("提供单位及主管部门、监督员跟踪归集情况", "the provider, the management department and supervisors follow aggregation", "Art. 13, 41")
                     : signInFirst(s, "归集情况仅提供单位、公共数据主管部门和监督员可见", "aggregation is visible only to the provider, the management department and supervisors", "Art. 13, 41");
             case OPEN_APPLY -> apply(s);
+            case OBJECTION_FILE -> s.kind() == Subject.Kind.ACCOUNT && s.type() != null && !s.type().staff()
+                    ? Decision.permit("自然人、法人和非法人组织可以对开放数据提出异议", "persons and organisations may object to open data", "Art. 19")
+                    : s.anonymous() ? Decision.deny("请先登录；异议须以本人账户提出，以便反馈", "sign in first; object with your own account so that the answer reaches you", "Art. 19")
+                    : Decision.deny("异议由自然人、法人和非法人组织以账户提出", "objections come from persons and organisations, with their accounts", "Art. 19");
             case APPLICATION_ANSWER -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.DATA_OFFICER) && ownAgency(s, r)
                     ? Decision.permit("提供单位答复涉及本单位数据的申请", "the providing agency answers applications for its data", "Art. 18, 19, 23")
                     : signInFirst(s, "仅提供单位的数据专员可以答复申请", "only the providing agency's data officers answer applications for its data", "Art. 18, 19, 23");

@@ -174,7 +174,7 @@ class GrantsTest {
     }
 
     @Test
-    void onlyPersonsAndOrganisationsApplyForOpenDataAndOnlyTheProvidersOfficersAnswer() {
+    void onlyPersonsAndOrganisationsApplyOrObjectAndOnlyTheProvidersOfficersAnswer() {
         Resource r = conditional();
         assertThat(RulePolicy.rule(AccessRequest.of(citizen("alice"), Action.OPEN_APPLY, r)).permit()).isTrue();
         assertThat(RulePolicy.rule(AccessRequest.of(Subject.ANONYMOUS, Action.OPEN_APPLY, r)).reasonEn()).startsWith("sign in first");
@@ -189,5 +189,10 @@ class GrantsTest {
         assertThat(RulePolicy.rule(AccessRequest.of(staff("clerk", PROVIDER), Action.CASE_OVERSEE, r)).permit()).isTrue();
         assertThat(RulePolicy.rule(AccessRequest.of(staff("clerk", USER_AGENCY), Action.CASE_OVERSEE, r)).permit()).isFalse();
         assertThat(RulePolicy.rule(AccessRequest.of(RulePolicyTest.SUPERVISOR, Action.CASE_OVERSEE, r)).permit()).isTrue();
+        // Art. 19: persons and organisations object, signed in so that the answer reaches them
+        assertThat(RulePolicy.rule(AccessRequest.of(citizen("alice"), Action.OBJECTION_FILE, r)).article()).isEqualTo("Art. 19");
+        assertThat(RulePolicy.rule(AccessRequest.of(citizen("alice"), Action.OBJECTION_FILE, r)).permit()).isTrue();
+        assertThat(RulePolicy.rule(AccessRequest.of(Subject.ANONYMOUS, Action.OBJECTION_FILE, r)).reasonEn()).startsWith("sign in first");
+        assertThat(RulePolicy.rule(AccessRequest.of(staff("clerk", USER_AGENCY), Action.OBJECTION_FILE, r)).permit()).isFalse();
     }
 }

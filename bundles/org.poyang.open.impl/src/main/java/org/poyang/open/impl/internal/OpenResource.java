@@ -1,0 +1,323 @@
+package org.poyang.open.impl.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.poyang.catalog.api.CatalogEntry;
+import org.poyang.catalog.api.CatalogService;
+import org.poyang.catalog.api.EntryStatus;
+import org.poyang.catalog.api.InvalidIdentifierException;
+import org.poyang.catalog.api.OpenType;
+import org.poyang.catalog.api.ResourceCode;
+import org.poyang.collect.api.CollectService;
+import org.poyang.collect.api.Freshness;
+import org.poyang.open.api.AnalysisRequest;
+import org.poyang.open.api.AnalysisResult;
+import org.poyang.open.api.Application;
+import org.poyang.open.api.ApplicationForm;
+import org.poyang.open.api.Approval;
+import org.poyang.open.api.ModelAnalyses;
+import org.poyang.open.api.Objection;
+import org.poyang.open.api.ObjectionForm;
+import org.poyang.open.api.ObjectionResolution;
+import org.poyang.open.api.Objections;
+import org.poyang.open.api.OpenApplications;
+import org.poyang.platform.rest.Endpoints;
+import org.poyang.platform.rest.ProblemException;
+import org.poyang.platform.rest.ProblemType;
+import org.poyang.platform.rest.Violation;
+import org.poyang.platform.workflow.CaseEvent;
+import org.poyang.security.api.AccessRequest;
+import org.poyang.security.api.Action;
+import org.poyang.security.api.Grant;
+import org.poyang.security.api.GrantService;
+import org.poyang.security.api.PolicyEnforcementPoint;
+import org.poyang.security.api.Subject;
+
+/**
+ * The public side of open data at {@code /api/open} (开放管理): what an open dataset offers and how to
+ * get it, applications for conditional open data (Art. 18) with their 10-working-day clock, objections
+ * (Art. 19) on the same clock, and the results of algorithm models run inside the platform (Art. 18).
+ */
+@Component(service = OpenResource.class, property = Endpoints.REST_ADDRESS + "=/open")
+@Path("/")
+@Tag(name = "open", description = "公共数据开放 (open data: datasets, applications for conditional open data)")
+@Produces(MediaType.APPLICATION_JSON)
+public final class OpenResource {
+
+    private final OpenApplications applications;
+    private final ModelAnalyses analyses;
+    private final Objections objections;
+    private final CatalogService catalog;
+    private final CollectService collect;
+    private final GrantService grants;
+    private final PolicyEnforcementPoint pep;
+
+    @Activate
+    public OpenResource(@Reference OpenApplications applications, @Reference ModelAnalyses analyses, @Reference Objections objections,
+            @Reference CatalogService catalog, @Reference CollectService collect,
+            @Reference GrantService grants, @Reference PolicyEnforcementPoint pep) {
+        this.applications = applications;
+        this.analyses = analyses;
+        this.objections = objections;
+        this.catalog = catalog;
+        this.collect = collect;
+        this.grants = grants;
+        this.pep = pep;
+    }
+
+    // ------------------------------------------------------------------ datasets
+
+    /** How to obtain a dataset: links by route, and whether an application is needed. */
+    public record Access(String openType, String openTypeZh, boolean applicationNeeded, Map<String, String> links, String conditions) {
+    }
+
+    /** An open dataset's page: what it is, who provides it, how fresh it is, how to get it (Art. 17, 18). */
+    public record Dataset(String code, String name, String summary, String provider, String updateFrequency, String updateFrequencyZh,
+            Instant lastUpdate, long rows, String format, List<String> items, List<String> keywords, String grade, Access access) {
+    }
+
+    @GET
+    @Path("datasets/{cls}/{seq}")
+    @Operation(summary = "开放数据集详情与获取方式 (an open dataset and how to obtain it)", description = "Provider, update frequency, last "
+            + "update, rows, formats and links: direct download and API for unconditionally open data; the application form for "
+            + "conditionally open data.")
+    public Dataset dataset(@PathParam("cls") String cls, @PathParam("seq") String seq, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        pep.enforce(AccessRequest.of(s, Action.OPEN_CATALOG_READ));
+        CatalogEntry e = Entries.find(catalog, cls + "/" + seq, "code");
+        if (e.status() != EntryStatus.PUBLISHED || e.openType() == OpenType.NOT_OPEN) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "开放目录中没有 " + e.code().value() + " (" + e.code().value() + " is not in the open catalog)");
+        }
+        String base = "/api/collect/entries/" + e.code().value();
+        Map<String, String> links = new LinkedHashMap<>();
+        boolean apply = e.openType() == OpenType.CONDITIONAL;
+        links.put("csv", base + "/export?format=csv" + (apply ? "&grant={grant}" : ""));
+        links.put("json", base + "/export?format=json" + (apply ? "&grant={grant}" : ""));
+        links.put("api", base + "/rows?offset=0&limit=100" + (apply ? "&grant={grant}" : ""));
+        if (apply) {
+            links.put("apply", "/api/open/applications");
+        }
+        Freshness f = collect.freshness(e.code(), Instant.now());
+        return new Dataset(e.code().value(), e.name(), e.summary(), e.provider().value(), e.updateFrequency().name(), e.updateFrequency().labelZh(),
+                f.lastDelivery(), f.rows(), e.format().name(), e.items().stream().map(i -> i.name()).toList(), e.keywords(), e.grade().toString(),
+                new Access(e.openType().name(), e.openType().labelZh(), apply, links, e.openConditions()));
+    }
+
+    // ------------------------------------------------------------------ applications
+
+    @POST
+    @Path("applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "申请有条件开放数据 (apply for conditionally open data)", description = "Identity, intended use, items and route "
+            + "(OPEN_DOWNLOAD, OPEN_API or MODEL_RESULT). The providing agency answers within 10 working days of receipt (the day of "
+            + "receipt not counted; Art. 18). 409 open-unconditional: download directly; 409 open-not-open: not open (Art. 17).")
+    public Response apply(ApplicationForm form, @Context SecurityContext security) {
+        Application a = applications.apply(Subject.of(security.getUserPrincipal()), form);
+        return Response.created(URI.create("/api/open/applications/" + a.id())).entity(a).build();
+    }
+
+    @GET
+    @Path("applications")
+    @Operation(summary = "申请列表 (applications)", description = "Without agency: the caller's own applications. With agency (a credit code): "
+            + "the applications that agency must answer, for its staff, the management department and supervisors; state=open for those "
+            + "not yet answered (nearest deadline first), overdue=true for those past their deadline. agency=* lists every agency's "
+            + "(management department and supervisors).")
+    public List<Application> list(@QueryParam("agency") String agency, @QueryParam("state") String state,
+            @QueryParam("overdue") @DefaultValue("false") boolean overdue, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        if (agency == null || agency.isBlank()) {
+            return applications.mine(s);
+        }
+        paging(offset, limit);
+        return applications.handled(s, agency.equals("*") ? null : agency.strip(), openOnly(state), overdue, offset, limit);
+    }
+
+    @GET
+    @Path("applications/{id}")
+    @Operation(summary = "一件申请 (one application)")
+    public Application get(@PathParam("id") String id, @Context SecurityContext security) {
+        return applications.get(Subject.of(security.getUserPrincipal()), id);
+    }
+
+    @GET
+    @Path("applications/{id}/history")
+    @Operation(summary = "申请的办理过程 (every step of an application)", description = "Receipt, material requests, material supplied, "
+            + "reminders, overdue flags and the answer, with who and when.")
+    public List<CaseEvent> history(@PathParam("id") String id, @Context SecurityContext security) {
+        return applications.history(Subject.of(security.getUserPrincipal()), id);
+    }
+
+    /** A text the caller sends with a step: what material is needed or supplied, reasons. */
+    public record Note(String text) {
+    }
+
+    @POST
+    @Path("applications/{id}/material-request")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "要求申请人补正材料，暂停计时 (ask for material: the clock pauses)")
+    public Application requestMaterial(@PathParam("id") String id, Note note, @Context SecurityContext security) {
+        return applications.requestMaterial(Subject.of(security.getUserPrincipal()), id, note == null ? null : note.text());
+    }
+
+    @POST
+    @Path("applications/{id}/material")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "申请人补正材料，恢复计时 (supply material: the clock resumes with the days left)")
+    public Application supplyMaterial(@PathParam("id") String id, Note note, @Context SecurityContext security) {
+        return applications.supplyMaterial(Subject.of(security.getUserPrincipal()), id, note == null ? null : note.text());
+    }
+
+    @POST
+    @Path("applications/{id}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "批准，写明提供方式、时间和要求 (approve with the method, time and requirements of provision)",
+            description = "Issues a grant of the items and route, until expiresOn (default one year), which every read of the data "
+                    + "then names (grant=...).")
+    public Application approve(@PathParam("id") String id, Approval approval, @Context SecurityContext security) {
+        return applications.approve(Subject.of(security.getUserPrincipal()), id, approval);
+    }
+
+    @POST
+    @Path("applications/{id}/refusal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "不予提供并说明理由 (refuse with reasons)")
+    public Application refuse(@PathParam("id") String id, Note note, @Context SecurityContext security) {
+        return applications.refuse(Subject.of(security.getUserPrincipal()), id, note == null ? null : note.text());
+    }
+
+    @POST
+    @Path("applications/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "申请人撤回申请 (the applicant withdraws)")
+    public Application withdraw(@PathParam("id") String id, Note note, @Context SecurityContext security) {
+        return applications.withdraw(Subject.of(security.getUserPrincipal()), id, note == null ? null : note.text());
+    }
+
+    // ------------------------------------------------------------------ objections
+
+    @POST
+    @Path("objections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "对开放数据提出异议 (object to open data)", description = "kind: ERROR, OMISSION, TRADE_SECRET, CONFIDENTIAL_BUSINESS, "
+            + "PRIVACY, PERSONAL_INFORMATION; request: CORRECT, DELETE, OTHER; key: the record's key values separated by '|'. The "
+            + "providing agency handles it within 10 working days (Art. 19). PRIVACY and PERSONAL_INFORMATION take the record out of "
+            + "every read at once, pending the decision.")
+    public Response object(ObjectionForm form, @Context SecurityContext security) {
+        Objection o = objections.file(Subject.of(security.getUserPrincipal()), form);
+        return Response.created(URI.create("/api/open/objections/" + o.id())).entity(o).build();
+    }
+
+    @GET
+    @Path("objections")
+    @Operation(summary = "异议列表 (objections)", description = "Without agency: the caller's own; agency, state=open and overdue=true as for applications.")
+    public List<Objection> objections(@QueryParam("agency") String agency, @QueryParam("state") String state,
+            @QueryParam("overdue") @DefaultValue("false") boolean overdue, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        if (agency == null || agency.isBlank()) {
+            return objections.mine(s);
+        }
+        paging(offset, limit);
+        return objections.handled(s, agency.equals("*") ? null : agency.strip(), openOnly(state), overdue, offset, limit);
+    }
+
+    @GET
+    @Path("objections/{id}")
+    @Operation(summary = "一件异议及其处理结果 (one objection and its outcome)")
+    public Objection objection(@PathParam("id") String id, @Context SecurityContext security) {
+        return objections.get(Subject.of(security.getUserPrincipal()), id);
+    }
+
+    @GET
+    @Path("objections/{id}/history")
+    @Operation(summary = "异议的处理过程 (every step of an objection)")
+    public List<CaseEvent> objectionHistory(@PathParam("id") String id, @Context SecurityContext security) {
+        return objections.history(Subject.of(security.getUserPrincipal()), id);
+    }
+
+    @POST
+    @Path("objections/{id}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "处理异议：更正、删除或维持，并答复 (handle: correct, delete or uphold, with an answer)", description = "A correction "
+            + "or deletion is delivered to aggregation as batch objection-<id>, so the record's history keeps its earlier state.")
+    public Objection resolve(@PathParam("id") String id, ObjectionResolution resolution, @Context SecurityContext security) {
+        return objections.resolve(Subject.of(security.getUserPrincipal()), id, resolution);
+    }
+
+    @POST
+    @Path("objections/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "异议人撤回异议 (the objector withdraws)")
+    public Objection withdrawObjection(@PathParam("id") String id, Note note, @Context SecurityContext security) {
+        return objections.withdraw(Subject.of(security.getUserPrincipal()), id, note == null ? null : note.text());
+    }
+
+    /** state=open lists cases not yet answered; state=all (or none) every case. */
+    private static boolean openOnly(String state) {
+        if (state == null || state.isBlank() || state.equalsIgnoreCase("all")) {
+            return false;
+        }
+        if (state.equalsIgnoreCase("open")) {
+            return true;
+        }
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "state 应为 open 或 all (state must be open or all)",
+                List.of(new Violation("state", "取值“" + state + "”无法识别，应为 open 或 all", "unknown value '" + state + "': open or all")));
+    }
+
+    private static void paging(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "分页参数无效 (invalid paging)",
+                    List.of(new Violation("limit", "offset ≥ 0，limit 在 1 到 500 之间", "offset >= 0 and limit from 1 to 500")));
+        }
+    }
+
+    // ------------------------------------------------------------------ model results
+
+    @POST
+    @Path("analyses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "运行分析，仅获取统计结果 (run an analysis inside the platform; only aggregates leave)", description = "Algorithm "
+            + "model results (数据可用不可见, Art. 18): filters, group-by, count/sum/avg/quantile over one entry, optionally joined with a "
+            + "second on key items (join.<item>). Conditionally open data needs a grant for the MODEL_RESULT route. Disclosure control: "
+            + "cells under k records (default 10) are withheld, plus the next smallest when only one would be; sums, averages and "
+            + "quantiles with fewer than k contributing records or dominated by one record are withheld. No raw rows, no min/max. "
+            + "Personal or sensitive items may only join. 422 analysis-limit past the time, group or memory limits.")
+    public AnalysisResult analyse(AnalysisRequest request, @Context SecurityContext security) {
+        return analyses.run(Subject.of(security.getUserPrincipal()), request);
+    }
+
+    // ------------------------------------------------------------------ grants
+
+    @GET
+    @Path("grants")
+    @Operation(summary = "本人持有的开放授权 (the caller's grants of open data)")
+    public List<Grant> myGrants(@Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        if (s.anonymous() || s.kind() != Subject.Kind.ACCOUNT) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "请以账户登录 (sign in with your account)");
+        }
+        return grants.heldBy(s.id()).stream().filter(g -> g.kind() == Grant.Kind.OPEN).toList();
+    }
+
+}
