@@ -75,6 +75,8 @@ import org.poyang.security.impl.internal.JdbcAuditTrailAccess;
  * that counts bytes, as a network would take them. Then one untimed export per side with a full
  * collection every half second: the largest live heap over the live heap before it is the memory
  * the export holds.</li>
+ * <li>model results (issue 6): the analysis of {@link #analysis} run by the open module's
+ * {@code CollectModelAnalyses} over every row, against Derby's GROUP BY of the same, rounds alternating.</li>
  * </ol>
  * Prints {@code key=value} lines that {@code releng/bench/collect.sh} turns into docs/benchmarks.md.
  *
@@ -103,8 +105,9 @@ public final class CollectBench {
         JdbcAuditTrailAccess.migrate(ds);
 
         CatalogEntry entry = entry();
+        org.poyang.security.api.AuditTrail audit = JdbcAuditTrailAccess.open(ds, work);
         JdbcCollectService service = new JdbcCollectService(ds, new OneEntryCatalog(entry),
-                JdbcAuditTrailAccess.cipher(work.resolve("field-keys.properties")), JdbcAuditTrailAccess.open(ds, work),
+                JdbcAuditTrailAccess.cipher(work.resolve("field-keys.properties")), audit,
                 new WorkingDayCalendarService(CalendarData.shipped()), Clock.systemUTC());
         service.configure(entry.code(), new CollectSettings(List.of("记录编号"), false, false, CollectSettings.Cleaning.ALL, Map.of()), "bench");
 
@@ -245,6 +248,113 @@ public final class CollectBench {
         System.out.printf(Locale.ROOT, "export_plain_mib=%.1f%n", plainBytes / 1048576.0);
         System.out.printf(Locale.ROOT, "export_poyang_mib=%.1f%n", poyangBytes / 1048576.0);
         System.out.printf(Locale.ROOT, "max_heap_mib=%d%n", Runtime.getRuntime().maxMemory() / 1048576);
+
+        analyses(ds, service, entry, table, audit, rounds);
+    }
+
+    // ------------------------------------------------------------ model results (issue 6)
+
+    /** The analysis the model-results measure runs: a filter, two group-by items, four measures. */
+    static org.poyang.open.api.AnalysisRequest analysis(CatalogEntry entry) {
+        List<DataItem> i = entry.items();
+        return new org.poyang.open.api.AnalysisRequest(entry.code().value(), null,
+                List.of(new org.poyang.open.api.AnalysisRequest.Filter(i.get(15).name(), "ge", List.of("2026-03-01"))),
+                List.of(i.get(1).name(), i.get(2).name()),
+                List.of(new org.poyang.open.api.AnalysisRequest.Measure("count", null, null),
+                        new org.poyang.open.api.AnalysisRequest.Measure("sum", i.get(12).name(), null),
+                        new org.poyang.open.api.AnalysisRequest.Measure("avg", i.get(14).name(), null),
+                        new org.poyang.open.api.AnalysisRequest.Measure("quantile", i.get(11).name(), 0.5)), null, null);
+    }
+
+    /**
+     * Model results over every row: {@code CollectModelAnalyses.run} as the analyses endpoint calls it (the
+     * PEP's decision and audit record, the resource store's streamed read of the five items used, the
+     * analyser, disclosure control, the SM3 digest), against Derby's own GROUP BY of the same filter,
+     * groups, count, sum and average (no quantile: SQL has none here) over the same table, in the same run.
+     */
+    private static void analyses(DataSource ds, JdbcCollectService service, CatalogEntry entry, String table,
+            org.poyang.security.api.AuditTrail audit, int rounds) throws Exception {
+        org.poyang.open.impl.internal.CollectModelAnalyses models = new org.poyang.open.impl.internal.CollectModelAnalyses(
+                new OneEntryCatalog(entry), service, JdbcAuditTrailAccess.pep(audit), audit, new Limits());
+        org.poyang.open.api.AnalysisRequest request = analysis(entry);
+        Subject anyone = Subject.ANONYMOUS;
+        models.run(anyone, request); // warm-up
+        List<Double> poyang = new ArrayList<>();
+        List<Double> sql = new ArrayList<>();
+        org.poyang.open.api.AnalysisResult result = null;
+        long groups = 0;
+        for (int round = 1; round <= rounds; round++) {
+            System.gc();
+            long t0 = System.nanoTime();
+            result = models.run(anyone, request);
+            double s = (System.nanoTime() - t0) / 1e9;
+            poyang.add(s);
+            System.gc();
+            t0 = System.nanoTime();
+            groups = sqlGroupBy(ds, table);
+            double q = (System.nanoTime() - t0) / 1e9;
+            sql.add(q);
+            System.err.printf(Locale.ROOT, "[collect bench] round %d model results: %.2f s (%d cells released, %d withheld, %d rows scanned); "
+                    + "Derby GROUP BY: %.2f s (%d groups)%n", round, s, result.cells().size(), result.suppressed(), result.scanned(), q, groups);
+        }
+        System.out.printf(Locale.ROOT, "model_rows=%d%n", result.scanned());
+        System.out.printf(Locale.ROOT, "model_cells=%d%n", result.cells().size());
+        System.out.printf(Locale.ROOT, "model_withheld=%d%n", result.suppressed());
+        System.out.printf(Locale.ROOT, "model_median_s=%.2f%n", median(poyang));
+        System.out.printf(Locale.ROOT, "model_rounds_s=%s%n", list(poyang, "%.2f"));
+        System.out.printf(Locale.ROOT, "sql_groups=%d%n", groups);
+        System.out.printf(Locale.ROOT, "sql_median_s=%.2f%n", median(sql));
+        System.out.printf(Locale.ROOT, "sql_rounds_s=%s%n", list(sql, "%.2f"));
+        System.out.printf(Locale.ROOT, "model_vs_sql=%.2f%n", median(poyang) / median(sql));
+    }
+
+    /** Derby's GROUP BY of the analysis (without the quantile); returns the groups. */
+    private static long sqlGroupBy(DataSource ds, String table) throws Exception {
+        long groups = 0;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT C2, C3, COUNT(*), SUM(C13), AVG(C15) FROM " + table + " WHERE C16 >= ? GROUP BY C2, C3")) {
+            ps.setDate(1, java.sql.Date.valueOf("2026-03-01"));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    groups++;
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** The shipped defaults of PID org.poyang.open.analysis. */
+    @SuppressWarnings("all")
+    static final class Limits implements org.poyang.open.impl.internal.CollectModelAnalyses.Config {
+        @Override
+        public int k() {
+            return 10;
+        }
+
+        @Override
+        public long maxMillis() {
+            return 30_000;
+        }
+
+        @Override
+        public int maxGroups() {
+            return 10_000;
+        }
+
+        @Override
+        public long maxRetainedValues() {
+            return 5_000_000;
+        }
+
+        @Override
+        public long maxJoinRows() {
+            return 1_000_000;
+        }
+
+        @Override
+        public Class<? extends java.lang.annotation.Annotation> annotationType() {
+            return org.poyang.open.impl.internal.CollectModelAnalyses.Config.class;
+        }
     }
 
     private static void check(long n, long total, String side) {
