@@ -58,6 +58,12 @@ public final class JdbcAuthenticator implements Authenticator {
 
         @AttributeDefinition(description = "A session ends this many hours after it opened, however busy")
         int maxHours() default 8;
+
+        @AttributeDefinition(description = "Calls per second each application key may make on average (Art. 18)")
+        double keyCallsPerSecond() default 20;
+
+        @AttributeDefinition(description = "Calls an application key may make at once after a pause (the token bucket's size)")
+        int keyBurst() default 40;
     }
 
     private final DataSource dataSource;
@@ -67,6 +73,7 @@ public final class JdbcAuthenticator implements Authenticator {
     private final Clock clock;
     private volatile Duration idle;
     private volatile Duration max;
+    private final KeyRateLimiter rates = new KeyRateLimiter(20, 40);
 
     @Activate
     public JdbcAuthenticator(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
@@ -74,6 +81,7 @@ public final class JdbcAuthenticator implements Authenticator {
             @Reference ApiKeyService keys, @Reference AuditTrail audit, Config config) {
         this(dataSource, accounts, (JdbcApiKeyService) keys, audit, Clock.systemUTC(), Duration.ofMinutes(config.idleMinutes()),
                 Duration.ofHours(config.maxHours()));
+        rates.configure(config.keyCallsPerSecond(), config.keyBurst());
     }
 
     JdbcAuthenticator(DataSource dataSource, AccountService accounts, JdbcApiKeyService keys, AuditTrail audit, Clock clock,
@@ -91,6 +99,12 @@ public final class JdbcAuthenticator implements Authenticator {
     void modified(Config config) {
         idle = Duration.ofMinutes(Math.max(1, config.idleMinutes()));
         max = Duration.ofHours(Math.max(1, config.maxHours()));
+        rates.configure(config.keyCallsPerSecond(), config.keyBurst());
+    }
+
+    /** For tests: the key rate limit. */
+    void rateLimit(double perSecond, int burst) {
+        rates.configure(perSecond, burst);
     }
 
     @Override
@@ -215,11 +229,32 @@ public final class JdbcAuthenticator implements Authenticator {
                     "API 密钥无效、已吊销或已过期 (the API key is invalid, revoked or expired)");
         }
         if (check.refusal() == null) {
+            limitRate(check.key().id());
             countCall(check.key().id(), check.key().dailyQuota());
         }
         Account owner = check.owner();
         return new Subject(Subject.Kind.APPLICATION, "app:" + check.key().id(), owner == null ? null : owner.type(),
                 owner == null ? null : owner.agency(), Set.of(), check.key().scopes(), check.refusal() == null);
+    }
+
+    /**
+     * Art. 18: an application key's calls per second are limited (a token bucket per key); the call over
+     * the limit is 429 with {@code Retry-After} and does not count against the daily quota. The first
+     * refusal of a key in a minute is recorded on the audit trail, not every one: a client hammering the
+     * platform must not flood the trail.
+     */
+    private void limitRate(String keyId) {
+        KeyRateLimiter.Outcome o = rates.take(keyId, System.nanoTime());
+        if (o.permitted()) {
+            return;
+        }
+        if (o.firstRefusalThisMinute()) {
+            audit.record(new AuditEvent("app:" + keyId, null, "apikey.rate", null, null, null, AuditEvent.Outcome.DENY,
+                    "calls per second over the limit; later refusals this minute are not recorded"));
+        }
+        throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "该应用密钥调用过于频繁，请 " + o.retryAfterSeconds() + " 秒后再试（第十八条） "
+                + "(too many calls per second for this key: retry in " + o.retryAfterSeconds() + " s; Art. 18)")
+                .withHeader("Retry-After", Long.toString(o.retryAfterSeconds()));
     }
 
     /** Days of key quotas are days in China Standard Time. */

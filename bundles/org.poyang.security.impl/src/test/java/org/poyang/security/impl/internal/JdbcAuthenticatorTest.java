@@ -200,6 +200,31 @@ class JdbcAuthenticatorTest {
         assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
     }
 
+    /**
+     * Art. 18: a key's calls per second are limited; the call over the limit is 429 with Retry-After, does
+     * not use up the daily quota, and only the first refusal of a minute is audited.
+     */
+    @Test
+    void anApplicationKeyOverItsRateIsRefusedWithRetryAfterWithoutUsingItsQuota() {
+        auth.rateLimit(0.5, 2); // one call every two seconds, two at once
+        ApiKeyService.Issued issued = keys.issue("officer", "高频应用", Set.of("open.read"), 3, null, "officer");
+        assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
+        assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
+        for (int i = 0; i < 5; i++) {
+            ProblemException fast = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> auth.authenticate(null, issued.secret()), ProblemException.class);
+            assertThat(fast.type().status()).isEqualTo(429);
+            assertThat(Long.parseLong(fast.headers().get("Retry-After"))).isBetween(1L, 2L);
+            assertThat(fast.getMessage()).contains("Art. 18").contains("per second");
+        }
+        assertThat(audit.search("app:" + issued.key().id(), null, null, null, null, 0, 100)).extracting(r -> r.event().action())
+                .containsExactly("apikey.rate");
+        auth.rateLimit(1000, 1000);
+        // the refused calls did not count: the third call of the day is still within the quota of 3
+        assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
+        assertThat(status(() -> auth.authenticate(null, issued.secret()))).isEqualTo(429);
+    }
+
     @Test
     void applicationKeysIdentifyTheApplicationAndItsOwner() {
         ApiKeyService.Issued issued = keys.issue("officer", "报表系统", Set.of("share.read"), 1000, null, "officer");
