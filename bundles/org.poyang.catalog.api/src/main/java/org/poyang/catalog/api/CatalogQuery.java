@@ -26,7 +26,7 @@ public record CatalogQuery(String text, CatalogAudience audience, Map<String, Li
 
     /** The facets every result counts: grade, open type, share type, provider, frequency, format, base database, region. */
     public static final List<String> FACETS = List.of("grade", "openType", "shareType", "provider", "updateFrequency",
-            "format", "baseDatabase", "region");
+            "format", "baseDatabase", "region", "priorityCategory");
 
     public CatalogQuery {
         Objects.requireNonNull(audience, "audience");

@@ -51,6 +51,11 @@ public enum Action {
      */
     OBJECTION_FILE,
     /**
+     * Ask for data to be opened and vote on such requests (需求导向, Art. 14, 15): natural persons, legal
+     * persons and other organisations, signed in (one vote each).
+     */
+    OPEN_DEMAND,
+    /**
      * Answer an application or objection about the providing agency's own data: ask for material,
      * approve with method, time and requirements, or refuse with reasons; its data officers (Art. 18, 19, 23).
      */

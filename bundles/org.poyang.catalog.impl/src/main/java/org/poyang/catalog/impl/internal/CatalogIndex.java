@@ -70,6 +70,10 @@ final class CatalogIndex implements AutoCloseable {
 
     /** Commit user data: how many entry versions the index has applied. */
     static final String APPLIED = "poyang.catalog.versions";
+    /** Commit data naming the document layout; an index of another layout is rebuilt at start. */
+    static final String LAYOUT = "poyang.catalog.layout";
+    /** Layout 2 adds the priority-open category facet (Art. 15). */
+    static final String LAYOUT_VERSION = "2";
     private static final String CODE = "code";
     private static final String CODE_SORT = "code_sort";
     private static final String STATUS = "status";
@@ -116,8 +120,9 @@ final class CatalogIndex implements AutoCloseable {
 
     /** Entry versions the index had applied at its last commit; -1 for a new index. */
     long applied() {
-        String v = writer.getLiveCommitData() == null ? null : toMap(writer.getLiveCommitData()).get(APPLIED);
-        return v == null ? -1 : Long.parseLong(v);
+        Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+        String v = data.get(APPLIED);
+        return v == null || !LAYOUT_VERSION.equals(data.get(LAYOUT)) ? -1 : Long.parseLong(v);
     }
 
     private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> data) {
@@ -155,7 +160,7 @@ final class CatalogIndex implements AutoCloseable {
         try {
             synchronized (this) {
                 applied = Math.max(applied, 0) + versions;
-                writer.setLiveCommitData(Map.of(APPLIED, Long.toString(applied)).entrySet());
+                writer.setLiveCommitData(Map.of(APPLIED, Long.toString(applied), LAYOUT, LAYOUT_VERSION).entrySet());
                 dirty = true;
             }
             searchers.maybeRefreshBlocking();
@@ -210,6 +215,7 @@ final class CatalogIndex implements AutoCloseable {
         facet(d, "format", e.format() == null ? null : e.format().name());
         facet(d, "baseDatabase", e.baseDatabase() == null ? null : e.baseDatabase().name());
         facet(d, "region", e.scope().value());
+        facet(d, "priorityCategory", e.priorityCategory() == null ? null : e.priorityCategory().name());
         return d;
     }
 

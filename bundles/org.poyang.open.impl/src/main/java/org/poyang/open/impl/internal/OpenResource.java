@@ -35,7 +35,12 @@ import org.poyang.open.api.AnalysisResult;
 import org.poyang.open.api.Application;
 import org.poyang.open.api.ApplicationForm;
 import org.poyang.open.api.Approval;
+import org.poyang.open.api.Demand;
+import org.poyang.open.api.DemandAnswer;
+import org.poyang.open.api.DemandForm;
+import org.poyang.open.api.Demands;
 import org.poyang.open.api.ModelAnalyses;
+import org.poyang.open.api.ResourceDemand;
 import org.poyang.open.api.Objection;
 import org.poyang.open.api.ObjectionForm;
 import org.poyang.open.api.ObjectionResolution;
@@ -67,6 +72,7 @@ public final class OpenResource {
     private final OpenApplications applications;
     private final ModelAnalyses analyses;
     private final Objections objections;
+    private final Demands demands;
     private final CatalogService catalog;
     private final CollectService collect;
     private final GrantService grants;
@@ -74,11 +80,12 @@ public final class OpenResource {
 
     @Activate
     public OpenResource(@Reference OpenApplications applications, @Reference ModelAnalyses analyses, @Reference Objections objections,
-            @Reference CatalogService catalog, @Reference CollectService collect,
+            @Reference Demands demands, @Reference CatalogService catalog, @Reference CollectService collect,
             @Reference GrantService grants, @Reference PolicyEnforcementPoint pep) {
         this.applications = applications;
         this.analyses = analyses;
         this.objections = objections;
+        this.demands = demands;
         this.catalog = catalog;
         this.collect = collect;
         this.grants = grants;
@@ -290,6 +297,82 @@ public final class OpenResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "分页参数无效 (invalid paging)",
                     List.of(new Violation("limit", "offset ≥ 0，limit 在 1 到 500 之间", "offset >= 0 and limit from 1 to 500")));
         }
+    }
+
+    // ------------------------------------------------------------------ demand-led opening
+
+    @POST
+    @Path("demands")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "提出开放需求 (ask for data to be opened)", description = "title, description, and the entry to open (resource) or the "
+            + "agency thought to hold the data (provider); category: a priority-open category of Art. 15. 409 demand-already-open for "
+            + "data open without conditions.")
+    public Response demand(DemandForm form, @Context SecurityContext security) {
+        Demand d = demands.submit(Subject.of(security.getUserPrincipal()), form);
+        return Response.created(URI.create("/api/open/demands/" + d.id())).entity(d).build();
+    }
+
+    @GET
+    @Path("demands")
+    @Operation(summary = "开放需求，票数多者在前 (requests for opening, most votes first)", description = "Filters: resource, provider, status "
+            + "(OPEN, PLANNED, OPENED, DECLINED); sort=new for newest first.")
+    public List<Demand> demands(@QueryParam("resource") String resource, @QueryParam("provider") String provider,
+            @QueryParam("status") String status, @QueryParam("sort") @DefaultValue("votes") String sort,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
+        paging(offset, limit);
+        if (!sort.equals("votes") && !sort.equals("new")) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "sort 应为 votes 或 new (sort must be votes or new)",
+                    List.of(new Violation("sort", "取值应为 votes 或 new", "votes or new")));
+        }
+        return demands.list(resource, provider, status, sort.equals("new"), offset, limit);
+    }
+
+    @GET
+    @Path("demands/by-resource")
+    @Operation(summary = "各信息资源的开放需求 (open demand per resource)", description = "provider: an agency's credit code (its staff, the "
+            + "management department, supervisors); without it every agency's (management department and supervisors).")
+    public List<ResourceDemand> demandByResource(@QueryParam("provider") String provider, @Context SecurityContext security) {
+        return demands.byResource(Subject.of(security.getUserPrincipal()), provider == null || provider.isBlank() ? null : provider.strip());
+    }
+
+    @GET
+    @Path("demands/{id}")
+    @Operation(summary = "一项开放需求 (one request for opening)")
+    public Demand demandById(@PathParam("id") String id) {
+        return demands.get(id);
+    }
+
+    @POST
+    @Path("demands/{id}/votes")
+    @Operation(summary = "为开放需求投票，每人一票 (vote for a request; one vote per account)")
+    public Demand vote(@PathParam("id") String id, @Context SecurityContext security) {
+        return demands.vote(Subject.of(security.getUserPrincipal()), id);
+    }
+
+    @POST
+    @Path("demands/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "答复开放需求 (answer a request for opening)", description = "status PLANNED, OPENED or DECLINED with the answer; the "
+            + "providing agency's data officers, or for requests naming no agency the management department's catalog reviewers.")
+    public Demand answerDemand(@PathParam("id") String id, DemandAnswer answer, @Context SecurityContext security) {
+        return demands.answer(Subject.of(security.getUserPrincipal()), id, answer);
+    }
+
+    @GET
+    @Path("priorities")
+    @Operation(summary = "重点和优先开放的数据类别及已开放的数据 (the priority-open categories of Art. 15 and what is open in each)")
+    public List<Demands.PriorityOpening> priorities(@QueryParam("category") String category) {
+        org.poyang.catalog.api.PriorityCategory only = null;
+        if (category != null && !category.isBlank()) {
+            try {
+                only = org.poyang.catalog.api.PriorityCategory.valueOf(category.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "未知的优先开放类别 (unknown category)", List.of(new Violation("category",
+                        "应为 " + java.util.Arrays.toString(org.poyang.catalog.api.PriorityCategory.values()) + " 之一",
+                        "one of " + java.util.Arrays.toString(org.poyang.catalog.api.PriorityCategory.values()))));
+            }
+        }
+        return demands.priorities(only);
     }
 
     // ------------------------------------------------------------------ model results

@@ -140,6 +140,9 @@ public final class RulePolicy implements PolicyEnforcementPoint {
                     ? Decision.permit("提供单位及主管部门、监督员跟踪归集情况", "the provider, the management department and supervisors follow aggregation", "Art. 13, 41")
                     : signInFirst(s, "归集情况仅提供单位、公共数据主管部门和监督员可见", "aggregation is visible only to the provider, the management department and supervisors", "Art. 13, 41");
             case OPEN_APPLY -> apply(s);
+            case OPEN_DEMAND -> s.kind() == Subject.Kind.ACCOUNT && s.type() != null && !s.type().staff()
+                    ? Decision.permit("社会公众可以提出开放需求并投票", "the public may ask for data to be opened and vote", "Art. 14, 15")
+                    : signInFirst(s, "开放需求由自然人、法人和非法人组织以账户提出，每人一票", "demands come from persons and organisations with their accounts, one vote each", "Art. 14, 15");
             case OBJECTION_FILE -> s.kind() == Subject.Kind.ACCOUNT && s.type() != null && !s.type().staff()
                     ? Decision.permit("自然人、法人和非法人组织可以对开放数据提出异议", "persons and organisations may object to open data", "Art. 19")
                     : s.anonymous() ? Decision.deny("请先登录；异议须以本人账户提出，以便反馈", "sign in first; object with your own account so that the answer reaches you", "Art. 19")
