@@ -321,6 +321,62 @@ def main():
         status, _, body = http("GET", f"/api/collect/entries/{code}/rows?limit=1")
         assert json.loads(body)["total"] == 3, body[:300]
 
+    def open_data():
+        # Art. 14-19: a citizen account (made by the security administrator) reads a dataset page, is told
+        # to download unconditionally open data instead of applying, applies for conditionally open data,
+        # the provider approves, and the grant opens the granted item only; the priority list and a model
+        # analysis answer, the analysis withholding a cell of fewer than k records
+        admins = os.path.join(data, "security", "initial-accounts.properties")
+        secrets = dict(line.strip().split("=", 1) for line in open(admins, encoding="utf-8") if "=" in line and not line.startswith("#"))
+        status, _, body = http("POST", "/api/auth/sessions", json.dumps({"login": "secadmin", "password": secrets["secadmin"]}).encode(),
+                               {"Content-Type": "application/json"})
+        assert status == 201, (status, body[:300])
+        admin = {"Authorization": "Bearer " + json.loads(body)["token"], "Content-Type": "application/json"}
+        password = "Poyang-Open-2026!"
+        status, _, body = http("POST", "/api/security/accounts", json.dumps({"login": "smoke-citizen", "displayName": "烟测市民",
+                               "type": "NATURAL_PERSON", "roles": ["APPLICANT"], "password": password}).encode(), admin)
+        assert status == 201, (status, body[:300])
+        status, _, body = http("POST", "/api/auth/sessions", json.dumps({"login": "smoke-citizen", "password": password}).encode(),
+                               {"Content-Type": "application/json"})
+        citizen = {"Authorization": "Bearer " + json.loads(body)["token"], "Content-Type": "application/json"}
+        officer = {"Authorization": "Bearer " + state["officer"], "Content-Type": "application/json"}
+        code = state["aggregated"]
+        status, _, body = http("GET", f"/api/open/datasets/{code}")
+        page = json.loads(body)
+        assert status == 200 and page["access"]["applicationNeeded"] is False and page["rows"] >= 1, (status, body[:300])
+        form = {"resource": code, "applicant": {"name": "烟测市民", "contact": "smoke@example.cn"}, "purpose": "研究",
+                "items": [page["items"][0]], "route": "OPEN_API"}
+        status, _, body = http("POST", "/api/open/applications", json.dumps(form).encode(), citizen)
+        assert status == 409 and "open-unconditional" in body and "/export" in body, (status, body[:300])
+        status, _, body = http("GET", "/api/auth/me", headers=officer)
+        agency = json.loads(body)["agency"]
+        status, _, body = http("GET", f"/api/catalog/entries?provider={agency}&status=PUBLISHED&limit=200", headers=officer)
+        listed = json.loads(body)
+        entries = listed.get("items", listed) if isinstance(listed, dict) else listed
+        conditional = next(e for e in entries if e["openType"] == "CONDITIONAL" and e["items"])
+        item = conditional["items"][0]["name"]
+        form = dict(form, resource=conditional["code"], items=[item])
+        status, _, body = http("POST", "/api/open/applications", json.dumps(form).encode(), citizen)
+        assert status == 201, (status, body[:300])
+        application = json.loads(body)
+        assert application["state"] == "SUBMITTED" and application["deadline"] > application["receivedOn"], application
+        status, _, body = http("GET", f"/api/open/applications?agency={agency}&state=open", headers=officer)
+        assert status == 200 and application["id"] in body, (status, body[:300])
+        status, _, body = http("POST", f"/api/open/applications/{application['id']}/approval",
+                               json.dumps({"method": "接口调用", "time": "批准之日起一年", "requirements": "仅用于研究"}).encode(), officer)
+        assert status == 200 and json.loads(body)["state"] == "APPROVED", (status, body[:300])
+        grant = json.loads(body)["grant"]
+        status, _, body = http("GET", f"/api/collect/entries/{conditional['code']}/rows", headers=citizen)
+        assert status == 403, (status, body[:300])
+        status, _, body = http("GET", f"/api/collect/entries/{conditional['code']}/rows?grant={grant}", headers=citizen)
+        assert status == 200 and json.loads(body)["columns"] == [item], (status, body[:300])
+        status, _, body = http("GET", "/api/open/priorities")
+        assert status == 200 and len(json.loads(body)) == 4, (status, body[:300])
+        status, _, body = http("POST", "/api/open/analyses", json.dumps({"resource": code, "measures": [{"fn": "count"}]}).encode(),
+                               {"Content-Type": "application/json"})
+        result = json.loads(body)
+        assert status == 200 and result["cells"] == [] and result["suppressed"] == 1, (status, body[:300])
+
     def clean_stop():
         code = stop(state.pop("proc"))
         assert code in (0, 130), f"exit code {code}"
@@ -465,6 +521,7 @@ def main():
                      ("a data officer delivers a batch; a bad one changes nothing; the public reads the rows; the shell lists it", aggregation_round_trip),
                      ("a legacy system delivers over SOAP with WS-Security, as the published WSDL says", legacy_soap_delivery),
                      ("a CSV file: GBK sent as UTF-8 is refused as such; declared GB18030, it is applied", csv_delivery),
+                     ("open data: dataset page, application approved into a grant, priorities, an analysis under k withheld", open_data),
                      ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
                      ("data written before a restart (a note, aggregated rows) is there after it", restart_keeps_data),
                      ("TLS from an operator's configuration file: HTTPS answers with TLS 1.2 or newer", tls),
