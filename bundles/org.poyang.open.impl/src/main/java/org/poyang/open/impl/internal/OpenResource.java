@@ -393,6 +393,39 @@ public final class OpenResource {
     // ------------------------------------------------------------------ grants
 
     @GET
+    @Path("datasets/{cls}/{seq}/grants")
+    @Operation(summary = "数据集的开放授权 (the grants of a dataset)", description = "Who may use conditionally open data, how and until "
+            + "when: the providing agency's staff, the management department and supervisors (Art. 18, 41).")
+    public List<Grant> datasetGrants(@PathParam("cls") String cls, @PathParam("seq") String seq, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        CatalogEntry e = Entries.find(catalog, cls + "/" + seq, "code");
+        pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, Entries.resource(e)));
+        return grants.ofResource(e.code().value()).stream().filter(g -> g.kind() == Grant.Kind.OPEN).toList();
+    }
+
+    @POST
+    @Path("grants/{id}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "撤销开放授权 (revoke a grant of open data)", description = "The providing agency's data officers, or supervisors "
+            + "(Art. 39: a user who breaks the terms); effective on the next call; audited. text: the reason, required.")
+    public Grant revokeGrant(@PathParam("id") String id, Note note, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        Grant g = grants.get(id).filter(x -> x.kind() == Grant.Kind.OPEN)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "没有开放授权 " + id + " (no grant of open data " + id + ")"));
+        CatalogEntry e = Entries.find(catalog, g.resource(), "resource");
+        if (s.has(org.poyang.security.api.Role.SUPERVISOR)) {
+            pep.enforce(AccessRequest.of(s, Action.SUPERVISE, Entries.resource(e)));
+        } else {
+            pep.enforce(AccessRequest.of(s, Action.APPLICATION_ANSWER, Entries.resource(e)));
+        }
+        if (note == null || note.text() == null || note.text().isBlank()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "撤销授权须说明理由 (a revocation states its reason)",
+                    List.of(new Violation("text", "须说明理由", "state the reason")));
+        }
+        return grants.revoke(id, s.id(), note.text().strip());
+    }
+
+    @GET
     @Path("grants")
     @Operation(summary = "本人持有的开放授权 (the caller's grants of open data)")
     public List<Grant> myGrants(@Context SecurityContext security) {
