@@ -56,6 +56,16 @@ public enum Action {
      */
     OPEN_DEMAND,
     /**
+     * Record, negotiate, agree or escalate a dispute between agencies over which of them opens a dataset
+     * (开放主体争议): the agencies' data officers (Art. 20).
+     */
+    DISPUTE_FILE,
+    /**
+     * Record the expert committee's opinion on an escalated dispute and decide it: the management
+     * department's catalog reviewers (Art. 20).
+     */
+    DISPUTE_DECIDE,
+    /**
      * Answer an application or objection about the providing agency's own data: ask for material,
      * approve with method, time and requirements, or refuse with reasons; its data officers (Art. 18, 19, 23).
      */

@@ -36,6 +36,8 @@ import org.poyang.open.api.Application;
 import org.poyang.open.api.ApplicationForm;
 import org.poyang.open.api.Approval;
 import org.poyang.open.api.Demand;
+import org.poyang.open.api.Dispute;
+import org.poyang.open.api.Disputes;
 import org.poyang.open.api.DemandAnswer;
 import org.poyang.open.api.DemandForm;
 import org.poyang.open.api.Demands;
@@ -73,6 +75,7 @@ public final class OpenResource {
     private final ModelAnalyses analyses;
     private final Objections objections;
     private final Demands demands;
+    private final Disputes disputes;
     private final CatalogService catalog;
     private final CollectService collect;
     private final GrantService grants;
@@ -80,12 +83,13 @@ public final class OpenResource {
 
     @Activate
     public OpenResource(@Reference OpenApplications applications, @Reference ModelAnalyses analyses, @Reference Objections objections,
-            @Reference Demands demands, @Reference CatalogService catalog, @Reference CollectService collect,
+            @Reference Demands demands, @Reference Disputes disputes, @Reference CatalogService catalog, @Reference CollectService collect,
             @Reference GrantService grants, @Reference PolicyEnforcementPoint pep) {
         this.applications = applications;
         this.analyses = analyses;
         this.objections = objections;
         this.demands = demands;
+        this.disputes = disputes;
         this.catalog = catalog;
         this.collect = collect;
         this.grants = grants;
@@ -297,6 +301,64 @@ public final class OpenResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "分页参数无效 (invalid paging)",
                     List.of(new Violation("limit", "offset ≥ 0，limit 在 1 到 500 之间", "offset >= 0 and limit from 1 to 500")));
         }
+    }
+
+    // ------------------------------------------------------------------ disputes over the opening agency
+
+    @POST
+    @Path("disputes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "登记开放主体争议 (record a dispute over which agency opens data)", description = "resource (or subject in words), "
+            + "counterpart (the other agency's credit code), claim. The parties negotiate, then agree or escalate; the management "
+            + "department records the expert committee's opinion and decides (Art. 20).")
+    public Response dispute(Dispute.Form form, @Context SecurityContext security) {
+        Dispute d = disputes.file(Subject.of(security.getUserPrincipal()), form);
+        return Response.created(URI.create("/api/open/disputes/" + d.id())).entity(d).build();
+    }
+
+    @GET
+    @Path("disputes")
+    @Operation(summary = "开放主体争议列表 (disputes)", description = "agency: the disputes it is party to (its staff); without it, all "
+            + "(management department, supervisors); state=open for those not settled.")
+    public List<Dispute> disputesList(@QueryParam("agency") String agency, @QueryParam("state") String state,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit,
+            @Context SecurityContext security) {
+        paging(offset, limit);
+        return disputes.list(Subject.of(security.getUserPrincipal()), agency == null || agency.isBlank() ? null : agency.strip(), openOnly(state),
+                offset, limit);
+    }
+
+    @GET
+    @Path("disputes/{id}")
+    @Operation(summary = "一件开放主体争议 (one dispute)")
+    public Dispute disputeById(@PathParam("id") String id, @Context SecurityContext security) {
+        return disputes.get(Subject.of(security.getUserPrincipal()), id);
+    }
+
+    @GET
+    @Path("disputes/{id}/history")
+    @Operation(summary = "争议的协商和处理过程 (every step of a dispute)")
+    public List<CaseEvent> disputeHistory(@PathParam("id") String id, @Context SecurityContext security) {
+        return disputes.history(Subject.of(security.getUserPrincipal()), id);
+    }
+
+    @POST
+    @Path("disputes/{id}/{step}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "争议的一步 (a step of a dispute)", description = "step: negotiation, agreement (opener required), escalation, "
+            + "withdrawal (the parties' data officers); opinion (the expert committee's), decision (opener required; after the "
+            + "opinion) by the management department's catalog reviewers. Body: {text, opener}.")
+    public Dispute disputeStep(@PathParam("id") String id, @PathParam("step") String step, Dispute.Step body, @Context SecurityContext security) {
+        Subject s = Subject.of(security.getUserPrincipal());
+        return switch (step) {
+            case "negotiation" -> disputes.negotiate(s, id, body);
+            case "agreement" -> disputes.agree(s, id, body);
+            case "escalation" -> disputes.escalate(s, id, body);
+            case "withdrawal" -> disputes.withdraw(s, id, body);
+            case "opinion" -> disputes.recordOpinion(s, id, body);
+            case "decision" -> disputes.decide(s, id, body);
+            default -> throw new ProblemException(ProblemType.NOT_FOUND, "没有这一步：" + step + " (no step " + step + ")");
+        };
     }
 
     // ------------------------------------------------------------------ demand-led opening

@@ -88,7 +88,7 @@ public final class JdbcCaseService implements CaseService {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         if (sweeper != null) {
             sweeper.shutdownNow();
         }
@@ -291,6 +291,11 @@ public final class JdbcCaseService implements CaseService {
         filter(where, args, "HANDLER", q.handler());
         filter(where, args, "SUBJECT", q.subject());
         filter(where, args, "RESOURCE_CODE", q.resource());
+        if (q.party() != null) {
+            where.append(" AND (HANDLER = ? OR SUBJECT_AGENCY = ?)");
+            args.add(q.party());
+            args.add(q.party());
+        }
         if (q.openOnly()) {
             where.append(" AND CLOSED_MS IS NULL");
         }

@@ -140,6 +140,12 @@ public final class RulePolicy implements PolicyEnforcementPoint {
                     ? Decision.permit("提供单位及主管部门、监督员跟踪归集情况", "the provider, the management department and supervisors follow aggregation", "Art. 13, 41")
                     : signInFirst(s, "归集情况仅提供单位、公共数据主管部门和监督员可见", "aggregation is visible only to the provider, the management department and supervisors", "Art. 13, 41");
             case OPEN_APPLY -> apply(s);
+            case DISPUTE_FILE -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.DATA_OFFICER) && s.agency() != null && staffOfAgencies(s)
+                    ? Decision.permit("公共管理和服务机构就开放主体争议协商", "agencies negotiate disputes over who opens data", "Art. 20")
+                    : signInFirst(s, "仅争议各方的数据专员可以登记和协商开放主体争议", "only the agencies' data officers record and negotiate such disputes", "Art. 20");
+            case DISPUTE_DECIDE -> s.kind() == Subject.Kind.ACCOUNT && s.managementStaff() && s.has(Role.CATALOG_REVIEWER)
+                    ? Decision.permit("公共数据管理部门征求专家委员会意见后处理争议", "the management department decides after the expert committee's opinion", "Art. 20")
+                    : signInFirst(s, "仅公共数据管理部门可以记录专家意见并作出处理决定", "only the management department records the expert opinion and decides", "Art. 20");
             case OPEN_DEMAND -> s.kind() == Subject.Kind.ACCOUNT && s.type() != null && !s.type().staff()
                     ? Decision.permit("社会公众可以提出开放需求并投票", "the public may ask for data to be opened and vote", "Art. 14, 15")
                     : signInFirst(s, "开放需求由自然人、法人和非法人组织以账户提出，每人一票", "demands come from persons and organisations with their accounts, one vote each", "Art. 14, 15");
