@@ -56,6 +56,11 @@ public enum Action {
      */
     OPEN_DEMAND,
     /**
+     * Register an application or analysis built on open data for the showcase (应用示范): persons and
+     * organisations, signed in; the management department's catalog reviewers list or decline it (Art. 25, 28).
+     */
+    SHOWCASE_SUBMIT,
+    /**
      * Record, negotiate, agree or escalate a dispute between agencies over which of them opens a dataset
      * (开放主体争议): the agencies' data officers (Art. 20).
      */

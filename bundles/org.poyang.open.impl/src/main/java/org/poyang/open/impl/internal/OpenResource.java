@@ -43,6 +43,7 @@ import org.poyang.open.api.DemandForm;
 import org.poyang.open.api.Demands;
 import org.poyang.open.api.ModelAnalyses;
 import org.poyang.open.api.ResourceDemand;
+import org.poyang.open.api.Showcase;
 import org.poyang.open.api.Objection;
 import org.poyang.open.api.ObjectionForm;
 import org.poyang.open.api.ObjectionResolution;
@@ -76,6 +77,7 @@ public final class OpenResource {
     private final Objections objections;
     private final Demands demands;
     private final Disputes disputes;
+    private final Showcase showcase;
     private final CatalogService catalog;
     private final CollectService collect;
     private final GrantService grants;
@@ -83,13 +85,15 @@ public final class OpenResource {
 
     @Activate
     public OpenResource(@Reference OpenApplications applications, @Reference ModelAnalyses analyses, @Reference Objections objections,
-            @Reference Demands demands, @Reference Disputes disputes, @Reference CatalogService catalog, @Reference CollectService collect,
+            @Reference Demands demands, @Reference Disputes disputes, @Reference Showcase showcase,
+            @Reference CatalogService catalog, @Reference CollectService collect,
             @Reference GrantService grants, @Reference PolicyEnforcementPoint pep) {
         this.applications = applications;
         this.analyses = analyses;
         this.objections = objections;
         this.demands = demands;
         this.disputes = disputes;
+        this.showcase = showcase;
         this.catalog = catalog;
         this.collect = collect;
         this.grants = grants;
@@ -359,6 +363,58 @@ public final class OpenResource {
             case "decision" -> disputes.decide(s, id, body);
             default -> throw new ProblemException(ProblemType.NOT_FOUND, "没有这一步：" + step + " (no step " + step + ")");
         };
+    }
+
+    // ------------------------------------------------------------------ use and showcase
+
+    @POST
+    @Path("showcase")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "登记基于开放数据的应用 (register an application or analysis built on open data)", description = "name, description, "
+            + "url, kind (APP, ANALYSIS, RESEARCH, COMPETITION), datasets (resource codes). Listed once the management department has "
+            + "reviewed it (Art. 25, 28).")
+    public Response showcase(Showcase.Form form, @Context SecurityContext security) {
+        Showcase.Item item = showcase.submit(Subject.of(security.getUserPrincipal()), form);
+        return Response.created(URI.create("/api/open/showcase/" + item.id())).entity(item).build();
+    }
+
+    @GET
+    @Path("showcase")
+    @Operation(summary = "开放数据应用示范 (the showcase: listed applications and analyses)", description = "dataset: those using one dataset.")
+    public List<Showcase.Item> showcaseList(@QueryParam("dataset") String dataset, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        paging(offset, limit);
+        return showcase.listed(dataset, offset, limit);
+    }
+
+    @GET
+    @Path("showcase/mine")
+    @Operation(summary = "本人登记的应用 (the caller's registrations)")
+    public List<Showcase.Item> showcaseMine(@Context SecurityContext security) {
+        return showcase.mine(Subject.of(security.getUserPrincipal()));
+    }
+
+    @GET
+    @Path("showcase/pending")
+    @Operation(summary = "待审核的应用登记 (registrations waiting for review: management department)")
+    public List<Showcase.Item> showcasePending(@Context SecurityContext security) {
+        return showcase.pending(Subject.of(security.getUserPrincipal()));
+    }
+
+    /** A review: list it or decline it, with a note (required to decline). */
+    public record Review(Boolean list, String note) {
+    }
+
+    @POST
+    @Path("showcase/{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "审核应用登记 (list or decline a registration: management department)")
+    public Showcase.Item showcaseReview(@PathParam("id") String id, Review review, @Context SecurityContext security) {
+        if (review == null || review.list() == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "须说明展示还是不予展示 (say whether to list it)",
+                    List.of(new Violation("list", "须为 true 或 false", "true or false")));
+        }
+        return showcase.review(Subject.of(security.getUserPrincipal()), id, review.list(), review.note());
     }
 
     // ------------------------------------------------------------------ demand-led opening

@@ -146,6 +146,9 @@ public final class RulePolicy implements PolicyEnforcementPoint {
             case DISPUTE_DECIDE -> s.kind() == Subject.Kind.ACCOUNT && s.managementStaff() && s.has(Role.CATALOG_REVIEWER)
                     ? Decision.permit("公共数据管理部门征求专家委员会意见后处理争议", "the management department decides after the expert committee's opinion", "Art. 20")
                     : signInFirst(s, "仅公共数据管理部门可以记录专家意见并作出处理决定", "only the management department records the expert opinion and decides", "Art. 20");
+            case SHOWCASE_SUBMIT -> s.kind() == Subject.Kind.ACCOUNT && s.type() != null && !s.type().staff()
+                    ? Decision.permit("利用主体登记开放数据应用", "users register what they built on open data", "Art. 25, 28")
+                    : signInFirst(s, "应用由自然人、法人和非法人组织以账户登记", "applications are registered by persons and organisations with their accounts", "Art. 25, 28");
             case OPEN_DEMAND -> s.kind() == Subject.Kind.ACCOUNT && s.type() != null && !s.type().staff()
                     ? Decision.permit("社会公众可以提出开放需求并投票", "the public may ask for data to be opened and vote", "Art. 14, 15")
                     : signInFirst(s, "开放需求由自然人、法人和非法人组织以账户提出，每人一票", "demands come from persons and organisations with their accounts, one vote each", "Art. 14, 15");
