@@ -15,7 +15,7 @@ import java.util.Map;
  * @param cells      the released cells
  * @param suppressed cells withheld
  * @param notes      what was withheld and why, Chinese first
- * @param digest     SM3 digest of the released result as audited
+ * @param digest     SM3 digest of the released result as audited, in hex, eight digits to a group joined by hyphens
  */
 public record AnalysisResult(String id, int k, long scanned, List<Cell> cells, int suppressed, List<String> notes, String digest) {
 
