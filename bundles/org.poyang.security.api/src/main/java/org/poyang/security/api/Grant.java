@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param id            the grant's id, which every call relying on it carries ({@code grt_...})
  * @param kind          open data (the holder is an account) or shared data (the holder is an agency)
- * @param holder        for {@link Kind#OPEN} the applicant's login (its application keys act for it);
+ * @param holder        for {@link Kind#OPEN} the applicant's login (its application keys act for it), or
+ *                      {@link #PUBLIC} for everyone;
  *                      for {@link Kind#SHARE} the using agency's credit code (its staff and systems)
  * @param resource      the resource code the grant covers
  * @param items         the data items (信息项) it covers; never empty
@@ -29,6 +30,12 @@ import java.util.Set;
 public record Grant(String id, Kind kind, String holder, String resource, Set<String> items, Set<Route> routes, String purpose,
         String legalDuty, Instant expiresAt, String conditions, String origin, Status status, Instant issuedAt, String issuedBy,
         String revokedReason) {
+
+    /**
+     * The holder of an open-data grant to everyone, anonymous callers included: data opened for an
+     * emergency (Art. 16) for as long as the event lasts.
+     */
+    public static final String PUBLIC = "*";
 
     /** Open data granted to an applicant, or shared data granted to an agency. */
     public enum Kind {

@@ -160,8 +160,11 @@ public final class DefaultMaskingPolicy implements MaskingPolicy {
                     String v = row[c];
                     if (rule.algorithm() == MaskRule.Algorithm.KEEP) {
                         // a column declared not sensitive can still hide an identity number or a mobile in
-                        // free text: the detectors mask those, unless a grant names the column or it is a model result
-                        boolean raw = v == null || route == Route.MODEL_RESULT || items.get(c).granted();
+                        // free text: the detectors mask those, unless a grant of shared data names the column
+                        // (an agency's legal duty, Art. 24) or it is a model result. A grant of open data
+                        // (an approved application, an emergency opening) never lifts them (Art. 13, 31).
+                        boolean shared = route == Route.SHARE_API || route == Route.SHARE_DOWNLOAD;
+                        boolean raw = v == null || route == Route.MODEL_RESULT || shared && items.get(c).granted();
                         out[c] = raw ? v : masker.maskText(v);
                     } else {
                         out[c] = masker.mask(v, rule);

@@ -178,7 +178,9 @@ public final class RulePolicy implements PolicyEnforcementPoint {
             case CONDITIONAL -> request.grantId() == null
                     ? signInFirst(s, "有条件开放数据须经申请获批", "conditionally open data needs an approved application", "Art. 18")
                     : granted(s, request, grants, now, Grant.Kind.OPEN, "Art. 18");
-            case NOT_OPEN -> Decision.deny("该数据不予开放", "this data is not open", "Art. 17");
+            case NOT_OPEN -> request.grantId() == null
+                    ? Decision.deny("该数据不予开放", "this data is not open", "Art. 17")
+                    : publicGrant(s, request, grants, now);
         };
     }
 
@@ -205,6 +207,18 @@ public final class RulePolicy implements PolicyEnforcementPoint {
                     ? Decision.deny("该数据不予共享，须协商或由主管部门协调", "not shared: negotiate with the provider, or ask the management department to coordinate", "Art. 23")
                     : granted(s, request, grants, now, Grant.Kind.SHARE, "Art. 23, 24");
         };
+    }
+
+    /**
+     * Art. 16: data not open in ordinary times may be opened to everyone for an emergency, by a grant to
+     * {@link Grant#PUBLIC} that lasts as long as the event; no other grant opens it (Art. 17).
+     */
+    private static Decision publicGrant(Subject s, AccessRequest request, GrantService grants, Instant now) {
+        Optional<Grant> g = grants == null ? Optional.empty() : grants.get(request.grantId());
+        if (g.isEmpty() || !Grant.PUBLIC.equals(g.get().holder())) {
+            return Decision.deny("该数据不予开放", "this data is not open", "Art. 17");
+        }
+        return granted(s, request, grants, now, Grant.Kind.OPEN, "Art. 16");
     }
 
     /**

@@ -84,6 +84,22 @@ class DefaultMaskingPolicyTest {
     }
 
     /**
+     * Art. 13, 31: a grant of open data (an approved application, an emergency opening) names items but
+     * never lifts the detectors from free text, while a grant of shared data to an agency does for the
+     * items it names (Art. 24).
+     */
+    @Test
+    void aGrantOfOpenDataNeverLetsAPersonalNumberInFreeTextThrough() {
+        List<ItemClass> granted = List.of(new ItemClass("备注", "NONE", "GENERAL_1", true));
+        String[] row = {"联系人身份证36010219900307123X，电话13812345678"};
+        for (Route open : new Route[] {Route.OPEN_API, Route.OPEN_DOWNLOAD}) {
+            String out = policy.plan(granted, citizen, open).apply(row)[0];
+            assertThat(out).as(open.name()).doesNotContain("36010219900307123X").doesNotContain("13812345678").startsWith("联系人身份证");
+        }
+        assertThat(policy.plan(granted, agency, Route.SHARE_API).apply(row)[0]).as("granted to an agency").isEqualTo(row[0]);
+    }
+
+    /**
      * The property of issue 4 for rows leaving by the open and (ungranted) share routes: over 100,000
      * generated records, no raw 18-digit identity number or 11-digit mobile survives, whether in its
      * declared column or typed into a free-text column declared not sensitive.

@@ -118,6 +118,26 @@ class GrantsTest {
         assertThat(grants.get(g.id()).orElseThrow().revokedReason()).isEqualTo("违反使用条件");
     }
 
+    /** Art. 16, 17: only a grant to everyone (an emergency opening) opens data that is not open, and for anyone. */
+    @Test
+    void dataNotOpenIsOpenedOnlyByAnEmergencyGrantToEveryone() {
+        Resource notOpen = new Resource(CODE, PROVIDER, Resource.Open.NOT_OPEN, null, "GENERAL_2", true);
+        Grant everyone = grants.issue(new NewGrant(Grant.Kind.OPEN, Grant.PUBLIC, CODE, Set.of("企业名称"), Set.of(Route.OPEN_API), "突发事件：洪涝灾害",
+                null, clock.instant().plus(Duration.ofDays(30)), null, "emg_1"), "reviewer");
+        Grant alices = openGrant("alice", Set.of(Route.OPEN_API));
+        Decision anonymous = RulePolicy.rule(new AccessRequest(Subject.ANONYMOUS, Action.OPEN_DATA_READ, notOpen, null, everyone.id(), Route.OPEN_API),
+                grants, clock.instant());
+        assertThat(anonymous.permit()).as(anonymous.describe()).isTrue();
+        assertThat(anonymous.items()).containsExactly("企业名称");
+        Decision personal = RulePolicy.rule(new AccessRequest(citizen("alice"), Action.OPEN_DATA_READ, notOpen, null, alices.id(), Route.OPEN_API),
+                grants, clock.instant());
+        assertThat(personal.permit()).isFalse();
+        assertThat(personal.article()).isEqualTo("Art. 17");
+        grants.revoke(everyone.id(), "reviewer", "事件结束");
+        assertThat(RulePolicy.rule(new AccessRequest(Subject.ANONYMOUS, Action.OPEN_DATA_READ, notOpen, null, everyone.id(), Route.OPEN_API),
+                grants, clock.instant()).permit()).as("after the event").isFalse();
+    }
+
     @Test
     void anApplicationKeyActsUnderItsOwnersGrant() {
         accounts.create(new NewAccount("carol", "开发者", SubjectType.LEGAL_PERSON, null, Set.of(Role.APPLICANT), "Poyang-2026-secret"), "secadmin");
