@@ -376,6 +376,29 @@ def main():
                                {"Content-Type": "application/json"})
         result = json.loads(body)
         assert status == 200 and result["cells"] == [] and result["suppressed"] == 1, (status, body[:300])
+        # Art. 16: the management department declares an emergency and opens a not-open entry to everyone
+        # until the event is closed
+        demo = dict(line.strip().split("=", 1) for line in open(os.path.join(data, "demo-accounts.properties"), encoding="utf-8")
+                    if "=" in line and not line.startswith("#"))
+        status, _, body = http("POST", "/api/auth/sessions", json.dumps({"login": "reviewer", "password": demo["reviewer"]}).encode(),
+                               {"Content-Type": "application/json"})
+        reviewer = {"Authorization": "Bearer " + json.loads(body)["token"], "Content-Type": "application/json"}
+        closed = next(e for e in entries if e["openType"] == "NOT_OPEN" and e["items"])
+        status, _, body = http("GET", f"/api/collect/entries/{closed['code']}/rows")
+        assert status in (401, 403), (status, body[:300])
+        status, _, body = http("POST", "/api/open/emergencies", json.dumps({"title": "烟测洪涝灾害", "kind": "NATURAL_DISASTER",
+                               "refreshHours": 4}).encode(), reviewer)
+        assert status == 201, (status, body[:300])
+        event = json.loads(body)["id"]
+        status, _, body = http("POST", f"/api/open/emergencies/{event}/resources", json.dumps({"resource": closed["code"]}).encode(), reviewer)
+        assert status == 200, (status, body[:300])
+        link = json.loads(body)["resources"][0]["links"]["api"]
+        status, _, body = http("GET", link)
+        assert status == 200, (status, body[:300])
+        status, _, body = http("POST", f"/api/open/emergencies/{event}/closure", json.dumps({"text": "灾情解除"}).encode(), reviewer)
+        assert status == 200 and json.loads(body)["status"] == "CLOSED", (status, body[:300])
+        status, _, body = http("GET", link)
+        assert status in (401, 403), (status, body[:300])
 
     def clean_stop():
         code = stop(state.pop("proc"))
@@ -521,7 +544,7 @@ def main():
                      ("a data officer delivers a batch; a bad one changes nothing; the public reads the rows; the shell lists it", aggregation_round_trip),
                      ("a legacy system delivers over SOAP with WS-Security, as the published WSDL says", legacy_soap_delivery),
                      ("a CSV file: GBK sent as UTF-8 is refused as such; declared GB18030, it is applied", csv_delivery),
-                     ("open data: dataset page, application approved into a grant, priorities, an analysis under k withheld", open_data),
+                     ("open data: dataset page, application approved into a grant, priorities, an analysis under k withheld, an emergency opening", open_data),
                      ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
                      ("data written before a restart (a note, aggregated rows) is there after it", restart_keeps_data),
                      ("TLS from an operator's configuration file: HTTPS answers with TLS 1.2 or newer", tls),

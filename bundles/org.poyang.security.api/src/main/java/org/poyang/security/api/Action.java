@@ -56,6 +56,11 @@ public enum Action {
      */
     OPEN_DEMAND,
     /**
+     * Declare an emergency event, open resources for it, close it (突发事件数据开放): the management
+     * department's catalog reviewers (Art. 16).
+     */
+    EMERGENCY_DECLARE,
+    /**
      * Register an application or analysis built on open data for the showcase (应用示范): persons and
      * organisations, signed in; the management department's catalog reviewers list or decline it (Art. 25, 28).
      */

@@ -37,6 +37,7 @@ import org.poyang.open.api.ApplicationForm;
 import org.poyang.open.api.Approval;
 import org.poyang.open.api.Demand;
 import org.poyang.open.api.Dispute;
+import org.poyang.open.api.Emergencies;
 import org.poyang.open.api.Disputes;
 import org.poyang.open.api.DemandAnswer;
 import org.poyang.open.api.DemandForm;
@@ -78,6 +79,7 @@ public final class OpenResource {
     private final Demands demands;
     private final Disputes disputes;
     private final Showcase showcase;
+    private final Emergencies emergencies;
     private final CatalogService catalog;
     private final CollectService collect;
     private final GrantService grants;
@@ -86,6 +88,7 @@ public final class OpenResource {
     @Activate
     public OpenResource(@Reference OpenApplications applications, @Reference ModelAnalyses analyses, @Reference Objections objections,
             @Reference Demands demands, @Reference Disputes disputes, @Reference Showcase showcase,
+            @Reference Emergencies emergencies,
             @Reference CatalogService catalog, @Reference CollectService collect,
             @Reference GrantService grants, @Reference PolicyEnforcementPoint pep) {
         this.applications = applications;
@@ -94,6 +97,7 @@ public final class OpenResource {
         this.demands = demands;
         this.disputes = disputes;
         this.showcase = showcase;
+        this.emergencies = emergencies;
         this.catalog = catalog;
         this.collect = collect;
         this.grants = grants;
@@ -363,6 +367,56 @@ public final class OpenResource {
             case "decision" -> disputes.decide(s, id, body);
             default -> throw new ProblemException(ProblemType.NOT_FOUND, "没有这一步：" + step + " (no step " + step + ")");
         };
+    }
+
+    // ------------------------------------------------------------------ emergencies
+
+    @GET
+    @Path("emergencies")
+    @Operation(summary = "突发事件及为其开放的数据 (emergency events and the data opened for them)", description = "Active events first; "
+            + "each opened resource with its links (naming the event's grant), its last delivery and whether it is overdue on the "
+            + "event's refresh interval (Art. 16). all=true includes closed events.")
+    public List<Emergencies.Event> emergencies(@QueryParam("all") @DefaultValue("false") boolean all) {
+        return emergencies.list(!all);
+    }
+
+    @GET
+    @Path("emergencies/{id}")
+    @Operation(summary = "一个突发事件 (one emergency event)")
+    public Emergencies.Event emergency(@PathParam("id") String id) {
+        return emergencies.get(id);
+    }
+
+    @POST
+    @Path("emergencies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "宣布突发事件 (declare an emergency event: management department)", description = "title, kind (NATURAL_DISASTER, "
+            + "ACCIDENT, PUBLIC_HEALTH, SOCIAL_SECURITY), description, refreshHours (1-168).")
+    public Response declare(Emergencies.Declaration declaration, @Context SecurityContext security) {
+        Emergencies.Event e = emergencies.declare(Subject.of(security.getUserPrincipal()), declaration);
+        return Response.created(URI.create("/api/open/emergencies/" + e.id())).entity(e).build();
+    }
+
+    /** A resource to open for an event. */
+    public record Opening(String resource) {
+    }
+
+    @POST
+    @Path("emergencies/{id}/resources")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "为突发事件开放一项数据 (open a resource for the event: management department)", description = "Opens the entry's "
+            + "items to everyone by API and download until the event is closed, whatever its ordinary open type; personal items stay "
+            + "masked.")
+    public Emergencies.Event openForEmergency(@PathParam("id") String id, Opening body, @Context SecurityContext security) {
+        return emergencies.open(Subject.of(security.getUserPrincipal()), id, body == null ? null : body.resource());
+    }
+
+    @POST
+    @Path("emergencies/{id}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "结束突发事件 (close the event: every opening it made ends at once)")
+    public Emergencies.Event closeEmergency(@PathParam("id") String id, Note note, @Context SecurityContext security) {
+        return emergencies.close(Subject.of(security.getUserPrincipal()), id, note == null ? null : note.text());
     }
 
     // ------------------------------------------------------------------ use and showcase

@@ -146,6 +146,9 @@ public final class RulePolicy implements PolicyEnforcementPoint {
             case DISPUTE_DECIDE -> s.kind() == Subject.Kind.ACCOUNT && s.managementStaff() && s.has(Role.CATALOG_REVIEWER)
                     ? Decision.permit("公共数据管理部门征求专家委员会意见后处理争议", "the management department decides after the expert committee's opinion", "Art. 20")
                     : signInFirst(s, "仅公共数据管理部门可以记录专家意见并作出处理决定", "only the management department records the expert opinion and decides", "Art. 20");
+            case EMERGENCY_DECLARE -> s.kind() == Subject.Kind.ACCOUNT && s.managementStaff() && s.has(Role.CATALOG_REVIEWER)
+                    ? Decision.permit("公共数据管理部门为突发事件开放数据", "the management department opens data for an emergency", "Art. 16")
+                    : signInFirst(s, "仅公共数据管理部门可以宣布突发事件并开放相关数据", "only the management department declares emergencies and opens data for them", "Art. 16");
             case SHOWCASE_SUBMIT -> s.kind() == Subject.Kind.ACCOUNT && s.type() != null && !s.type().staff()
                     ? Decision.permit("利用主体登记开放数据应用", "users register what they built on open data", "Art. 25, 28")
                     : signInFirst(s, "应用由自然人、法人和非法人组织以账户登记", "applications are registered by persons and organisations with their accounts", "Art. 25, 28");
