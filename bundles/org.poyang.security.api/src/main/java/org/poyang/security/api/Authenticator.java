@@ -66,6 +66,14 @@ public interface Authenticator {
      */
     Subject authenticatePassword(String login, String password);
 
+    /**
+     * The notice an inactive subject is given (Art. 39): why and since when its account or key (or the key's
+     * owner) is suspended or terminated, in Chinese and English; null when there is none to give.
+     */
+    default String notice(Subject subject) {
+        return null;
+    }
+
     /** Ends the session of {@code token}; unknown tokens are ignored. */
     void signOut(String token);
 

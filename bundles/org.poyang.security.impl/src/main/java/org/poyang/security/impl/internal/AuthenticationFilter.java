@@ -50,7 +50,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         Subject subject = authenticator.authenticate(request.getHeaderString("Authorization"), request.getHeaderString(API_KEY_HEADER));
         if (!subject.active()) {
             // Art. 39: a suspended or terminated subject gets nothing, on every endpoint, public ones included
-            Decision d = RulePolicy.SUSPENDED;
+            String notice = authenticator.notice(subject);
+            Decision d = notice == null ? RulePolicy.SUSPENDED
+                    : Decision.deny("主体已被暂停或终止访问。" + notice, "the subject is suspended or terminated", "Art. 39");
             audit.record(new AuditEvent(subject.id(), subject.agency(), "pep.request", "/" + request.getUriInfo().getPath(), null, null,
                     AuditEvent.Outcome.DENY, d.describe()));
             throw new AccessDeniedException(subject, d);

@@ -302,15 +302,55 @@ public final class JdbcAccountService implements AccountService {
             throw new ProblemException(ProblemType.CONFLICT, "已终止的账户不能恢复（第三十九条） (a terminated account stays terminated, Art. 39)");
         }
         return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET STATUS = ? WHERE ID = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET STATUS = ?, STATUS_REASON = ?, STATUS_MS = ? WHERE ID = ?")) {
                 ps.setString(1, status.name());
-                ps.setLong(2, id);
+                ps.setString(2, reason.strip().length() > 1000 ? reason.strip().substring(0, 1000) : reason.strip());
+                ps.setLong(3, clock.millis());
+                ps.setLong(4, id);
                 ps.executeUpdate();
             }
             audit.record(new AuditEvent(who(actor), null, "account.status", a.login(), null, null, AuditEvent.Outcome.SUCCESS,
                     a.status() + " -> " + status + ": " + reason.strip()));
             return id;
         });
+    }
+
+    /**
+     * The notice of the account's last Art. 39 step (Chinese, then English), or null when there is none:
+     * what a suspended or terminated subject is told.
+     */
+    String statusNotice(String login) {
+        try (java.sql.Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT STATUS, STATUS_REASON, STATUS_MS FROM SEC_ACCOUNT WHERE LOGIN = ?")) {
+            ps.setString(1, login);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(2) == null || "ACTIVE".equals(rs.getString(1))) {
+                    return null; // active, or never changed: nothing to give notice of
+                }
+                return notice(rs.getString(1), rs.getString(2), rs.getLong(3), "账户", "account");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("accounts unavailable", e);
+        }
+    }
+
+    /** "账户已于 2026-11-27 被暂停，理由：…（第三十九条） (the account was suspended on 2026-11-27: …; Art. 39)". */
+    static String notice(String status, String reason, long at, String whatZh, String whatEn) {
+        String day = java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(at), java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String zh = switch (status) {
+            case "SUSPENDED" -> "暂停";
+            case "TERMINATED" -> "终止";
+            case "REVOKED" -> "吊销";
+            default -> "恢复";
+        };
+        String en = switch (status) {
+            case "SUSPENDED" -> "suspended";
+            case "TERMINATED" -> "terminated";
+            case "REVOKED" -> "revoked";
+            default -> "restored";
+        };
+        return whatZh + "已于 " + day + " 被" + zh + "，理由：" + reason + "（第三十九条） (the " + whatEn + " was " + en + " on " + day + ": " + reason
+                + "; Art. 39)";
     }
 
     @Override

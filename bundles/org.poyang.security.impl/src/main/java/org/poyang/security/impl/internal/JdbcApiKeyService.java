@@ -227,14 +227,32 @@ public final class JdbcApiKeyService implements ApiKeyService {
             throw new ProblemException(ProblemType.CONFLICT, "密钥已吊销，不能再更改 (a revoked key stays revoked)");
         }
         inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_API_KEY SET STATUS = ? WHERE KEY_ID = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_API_KEY SET STATUS = ?, STATUS_REASON = ?, STATUS_MS = ? WHERE KEY_ID = ?")) {
                 ps.setString(1, to.name());
-                ps.setString(2, id);
+                ps.setString(2, reason.strip().length() > 1000 ? reason.strip().substring(0, 1000) : reason.strip());
+                ps.setLong(3, clock.millis());
+                ps.setString(4, id);
                 ps.executeUpdate();
             }
             audit.record(new AuditEvent(who(actor), null, action, id, null, null, AuditEvent.Outcome.SUCCESS, reason.strip()));
         });
         return find(id).orElseThrow();
+    }
+
+    /** The notice of the key's last Art. 39 step, or null (see {@link JdbcAccountService#notice}). */
+    String statusNotice(String keyId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT STATUS, STATUS_REASON, STATUS_MS FROM SEC_API_KEY WHERE KEY_ID = ?")) {
+            ps.setString(1, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(2) == null || "ACTIVE".equals(rs.getString(1))) {
+                    return null; // active, or never changed: nothing to give notice of
+                }
+                return JdbcAccountService.notice(rs.getString(1), rs.getString(2), rs.getLong(3), "应用密钥", "application key");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("API keys unavailable", e);
+        }
     }
 
     @Override
@@ -254,7 +272,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
         return out;
     }
 
-    private Optional<ApiKey> find(String id) {
+    Optional<ApiKey> find(String id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM SEC_API_KEY WHERE KEY_ID = ?")) {
             ps.setString(1, id);

@@ -125,8 +125,8 @@ public final class JdbcAuthenticator implements Authenticator {
                 case LOCKED -> new ProblemException(ProblemType.TOO_MANY_REQUESTS,
                         "连续登录失败次数过多，账户暂时锁定 (too many failed sign-ins: the account is locked for a while)")
                         .withHeader("Retry-After", Long.toString(retryAfter(result.lockedUntil())));
-                case NOT_ACTIVE -> new ProblemException(ProblemType.FORBIDDEN,
-                        "账户已被暂停或终止（第三十九条） (the account is suspended or terminated, Art. 39)");
+                case NOT_ACTIVE -> new ProblemException(ProblemType.FORBIDDEN, accountNotice(login) != null ? accountNotice(login)
+                        : "账户已被暂停或终止（第三十九条） (the account is suspended or terminated, Art. 39)");
                 default -> unauthorized("登录名、密码或动态口令不正确 (wrong login, password or one-time code)");
             };
         }
@@ -255,6 +255,26 @@ public final class JdbcAuthenticator implements Authenticator {
         throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "该应用密钥调用过于频繁，请 " + o.retryAfterSeconds() + " 秒后再试（第十八条） "
                 + "(too many calls per second for this key: retry in " + o.retryAfterSeconds() + " s; Art. 18)")
                 .withHeader("Retry-After", Long.toString(o.retryAfterSeconds()));
+    }
+
+    @Override
+    public String notice(Subject subject) {
+        if (subject.active()) {
+            return null;
+        }
+        return switch (subject.kind()) {
+            case ACCOUNT -> accountNotice(subject.id());
+            case APPLICATION -> {
+                String keyId = subject.id().substring("app:".length());
+                String own = keys.statusNotice(keyId);
+                yield own != null ? own : keys.find(keyId).map(k -> accountNotice(k.owner())).orElse(null);
+            }
+            case ANONYMOUS -> null;
+        };
+    }
+
+    private String accountNotice(String login) {
+        return accounts instanceof JdbcAccountService j && login != null ? j.statusNotice(login) : null;
     }
 
     /** Days of key quotas are days in China Standard Time. */

@@ -131,9 +131,16 @@ class JdbcAuthenticatorTest {
         assertThat(suspended.id()).isEqualTo("officer");
         assertThat(suspended.active()).as("identified, but denied everything by the PEP (Art. 39)").isFalse();
         assertThat(status(() -> auth.signIn("officer", PASSWORD, null))).isEqualTo(403);
+        // the notice: why and since when (Art. 39)
+        assertThat(auth.notice(suspended)).contains("越权使用数据，责令整改").contains("被暂停").contains("2026-11-27").contains("suspended");
+        ProblemException refused = org.assertj.core.api.Assertions.catchThrowableOfType(() -> auth.signIn("officer", PASSWORD, null),
+                ProblemException.class);
+        assertThat(refused.getMessage()).contains("越权使用数据，责令整改");
 
         accounts.setStatus(a.id(), Account.Status.ACTIVE, "已整改", "supervisor");
-        assertThat(auth.authenticate("Bearer " + s.token(), null).active()).isTrue();
+        Subject restored = auth.authenticate("Bearer " + s.token(), null);
+        assertThat(restored.active()).isTrue();
+        assertThat(auth.notice(restored)).as("nothing to give notice of").isNull();
     }
 
     @Test
@@ -238,7 +245,9 @@ class JdbcAuthenticatorTest {
         assertThat(auth.authenticate("ApiKey " + issued.secret(), null).id()).isEqualTo(app.id());
 
         keys.setSuspended(issued.key().id(), true, "超出约定范围使用", "supervisor");
-        assertThat(auth.authenticate(null, issued.secret()).active()).as("suspended: identified, denied by the PEP").isFalse();
+        Subject suspendedApp = auth.authenticate(null, issued.secret());
+        assertThat(suspendedApp.active()).as("suspended: identified, denied by the PEP").isFalse();
+        assertThat(auth.notice(suspendedApp)).contains("应用密钥").contains("超出约定范围使用");
         keys.setSuspended(issued.key().id(), false, "已整改", "supervisor");
         assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
 
