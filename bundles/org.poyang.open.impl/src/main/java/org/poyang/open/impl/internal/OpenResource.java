@@ -132,6 +132,7 @@ public final class OpenResource {
         boolean apply = e.openType() == OpenType.CONDITIONAL;
         links.put("csv", base + "/export?format=csv" + (apply ? "&grant={grant}" : ""));
         links.put("json", base + "/export?format=json" + (apply ? "&grant={grant}" : ""));
+        links.put("xlsx", base + "/export?format=xlsx" + (apply ? "&grant={grant}" : ""));
         links.put("api", base + "/rows?offset=0&limit=100" + (apply ? "&grant={grant}" : ""));
         if (apply) {
             links.put("apply", "/api/open/applications");
