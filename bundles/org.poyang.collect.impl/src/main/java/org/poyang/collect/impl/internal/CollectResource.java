@@ -142,6 +142,24 @@ public final class CollectResource {
         return Json.tree(collect.deliver(new Delivery(e.code(), batch, rows, s.id())));
     }
 
+    @POST
+    @Path("entries/{cls}/{seq}/batches/{batch}")
+    @Consumes(XlsxRows.MEDIA_TYPE)
+    @Operation(summary = "以 Excel（.xlsx）文件归集一个批次 (deliver a batch as an .xlsx workbook)", description = "The first sheet: the "
+            + "first row names the data items (an optional @op column holds upsert or delete), each later row is a row; date cells "
+            + "of date items are read as dates. Same rules as the JSON form; an old .xls workbook is refused.")
+    public JsonNode deliverXlsx(@PathParam("cls") String cls, @PathParam("seq") String seq, @PathParam("batch") String batch, InputStream body,
+            @Context SecurityContext security) throws IOException {
+        Subject s = Subject.of(security.getUserPrincipal());
+        CatalogEntry e = entry(cls, seq);
+        pep.enforce(new AccessRequest(s, Action.DATA_DELIVER, resource(e), null, null));
+        java.util.Set<String> dates = new java.util.HashSet<>();
+        e.items().stream().filter(i -> i.dataType() == org.poyang.catalog.api.DataType.DATE || i.dataType() == org.poyang.catalog.api.DataType.DATETIME)
+                .forEach(i -> dates.add(i.name()));
+        List<Row> rows = XlsxRows.read(body, dates, MAX_BATCH_ROWS);
+        return Json.tree(collect.deliver(new Delivery(e.code(), batch, rows, s.id())));
+    }
+
     /** Reads the batch as a stream of row objects; values of any JSON scalar type become text. */
     static List<Row> parseRows(InputStream body) throws IOException {
         List<Row> rows = new ArrayList<>();

@@ -98,6 +98,106 @@ final class XlsxRows {
         out.flush();
     }
 
+    /**
+     * Reads a delivered workbook's first sheet: the first non-empty row names the items (an optional
+     * {@code @op} column holds upsert or delete), every later non-empty row is a row. Number cells become
+     * plain decimals; in items of {@code dateItems} (dates and date-times) a number cell is Excel's serial
+     * date. An old .xls workbook, a file that is not a workbook, a damaged one or one with more than
+     * {@code maxRows} rows is refused with a clear message.
+     */
+    static List<org.poyang.collect.api.Row> read(java.io.InputStream in, java.util.Set<String> dateItems, int maxRows) throws IOException {
+        java.io.BufferedInputStream b = new java.io.BufferedInputStream(in);
+        b.mark(16);
+        byte[] head = b.readNBytes(8);
+        b.reset();
+        if (head.length == 8 && org.dhatim.fastexcel.reader.ReadableWorkbook.isOLE2Header(head)) {
+            throw bad("文件是旧版 Excel 97-2003（.xls）格式，请另存为 .xlsx 后再归集", "the file is an old Excel 97-2003 (.xls) workbook: save it as .xlsx");
+        }
+        if (head.length < 4 || !org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(head)) {
+            throw bad("文件不是有效的 Excel（.xlsx）文件", "the file is not an Excel (.xlsx) workbook");
+        }
+        List<org.poyang.collect.api.Row> rows = new java.util.ArrayList<>();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(b);
+                java.util.stream.Stream<org.dhatim.fastexcel.reader.Row> sheet = wb.getFirstSheet().openStream()) {
+            List<String> header = null;
+            for (java.util.Iterator<org.dhatim.fastexcel.reader.Row> it = sheet.iterator(); it.hasNext();) {
+                org.dhatim.fastexcel.reader.Row row = it.next();
+                List<String> cells = new java.util.ArrayList<>(row.getCellCount());
+                boolean empty = true;
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    String name = header == null || i >= header.size() ? null : header.get(i);
+                    String v = text(row.getCell(i), name != null && dateItems.contains(name));
+                    cells.add(v);
+                    empty &= v == null || v.isBlank();
+                }
+                if (empty) {
+                    continue;
+                }
+                if (header == null) {
+                    header = cells.stream().map(c -> c == null ? null : c.strip()).toList();
+                    continue;
+                }
+                if (rows.size() == maxRows) {
+                    throw new org.poyang.platform.rest.ProblemException(org.poyang.platform.rest.ProblemType.PAYLOAD_TOO_LARGE, "一个批次最多 "
+                            + maxRows + " 行，请分批发送 (at most " + maxRows + " rows per batch: split the delivery)");
+                }
+                java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+                org.poyang.collect.api.Row.Op op = org.poyang.collect.api.Row.Op.UPSERT;
+                for (int i = 0; i < header.size(); i++) {
+                    String name = header.get(i);
+                    if (name == null || name.isEmpty()) {
+                        continue;
+                    }
+                    String v = i < cells.size() ? cells.get(i) : null;
+                    if (name.equals("@op")) {
+                        if ("delete".equalsIgnoreCase(v == null ? "" : v.strip())) {
+                            op = org.poyang.collect.api.Row.Op.DELETE;
+                        } else if (v != null && !v.isBlank() && !"upsert".equalsIgnoreCase(v.strip())) {
+                            throw bad("第 " + (row.getRowNum()) + " 行的 @op 应为 upsert 或 delete", "row " + row.getRowNum() + ": @op must be upsert or delete");
+                        }
+                    } else {
+                        values.put(name, v);
+                    }
+                }
+                rows.add(new org.poyang.collect.api.Row(op, values));
+            }
+        } catch (org.poyang.platform.rest.ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw bad("无法读取 Excel（.xlsx）文件，文件可能已损坏", "cannot read the .xlsx workbook; it may be damaged");
+        }
+        return rows;
+    }
+
+    /** The text of a cell: numbers without exponent or trailing zeros; Excel serial dates in date items. */
+    private static String text(org.dhatim.fastexcel.reader.Cell c, boolean date) {
+        if (c == null) {
+            return null;
+        }
+        return switch (c.getType()) {
+            case EMPTY -> null;
+            case NUMBER -> {
+                BigDecimal n = c.asNumber();
+                if (n == null) {
+                    yield null;
+                }
+                if (date) {
+                    // Excel counts days from 1899-12-30 (its 1900 leap-year bug included); the fraction is the time of day
+                    java.time.LocalDateTime t = java.time.LocalDate.of(1899, 12, 30).atStartOfDay()
+                            .plusSeconds(n.multiply(BigDecimal.valueOf(86_400)).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+                    yield t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString().replace('T', ' ');
+                }
+                yield n.stripTrailingZeros().toPlainString();
+            }
+            case BOOLEAN -> c.asBoolean() == null ? null : c.asBoolean().toString();
+            default -> c.getText();
+        };
+    }
+
+    private static org.poyang.platform.rest.ProblemException bad(String zh, String en) {
+        return new org.poyang.platform.rest.ProblemException(org.poyang.platform.rest.ProblemType.BAD_REQUEST, zh + " (" + en + ")");
+    }
+
     private static Worksheet sheet(Workbook wb, String title, int n, List<?> names) {
         Worksheet ws = wb.newWorksheet((title.replace('/', '-') + (n == 1 ? "" : "-" + n)));
         for (int c = 0; c < names.size(); c++) {

@@ -58,4 +58,41 @@ class XlsxRowsTest {
             assertThat(third.get(1).getCellAsString(3)).isEmpty();
         }
     }
+
+    /** An .xlsx delivery: the header names the items, dates are dates, @op deletes, limits and bad files are refused. */
+    @Test
+    void aDeliveredWorkbookBecomesRowsAndBadFilesAreRefusedClearly() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("数据");
+        String[] header = {"编号", "金额", "登记日期", "@op"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+        }
+        ws.value(1, 0, "A1");
+        ws.value(1, 1, 1234.50);
+        ws.value(1, 2, java.time.LocalDate.of(2026, 3, 5));
+        ws.style(1, 2).format("yyyy-mm-dd").set();
+        ws.value(3, 0, "A2"); // an empty row 2 in between is skipped
+        ws.value(3, 3, "delete");
+        wb.finish();
+        List<org.poyang.collect.api.Row> rows = XlsxRows.read(new ByteArrayInputStream(out.toByteArray()), java.util.Set.of("登记日期"), 10);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).op()).isEqualTo(org.poyang.collect.api.Row.Op.UPSERT);
+        assertThat(rows.get(0).values()).containsEntry("编号", "A1").containsEntry("金额", "1234.5").containsEntry("登记日期", "2026-03-05")
+                .doesNotContainKey("@op");
+        assertThat(rows.get(1).op()).isEqualTo(org.poyang.collect.api.Row.Op.DELETE);
+        assertThat(rows.get(1).values()).containsEntry("编号", "A2");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XlsxRows.read(new ByteArrayInputStream(out.toByteArray()), java.util.Set.of(), 1))
+                .isInstanceOfSatisfying(org.poyang.platform.rest.ProblemException.class, p -> assertThat(p.type().status()).isEqualTo(413));
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XlsxRows.read(new ByteArrayInputStream(xls), java.util.Set.of(), 10))
+                .hasMessageContaining(".xls");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XlsxRows.read(new ByteArrayInputStream("编号,金额".getBytes()), java.util.Set.of(), 10))
+                .hasMessageContaining("not an Excel");
+        byte[] cut = java.util.Arrays.copyOf(out.toByteArray(), out.size() / 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XlsxRows.read(new ByteArrayInputStream(cut), java.util.Set.of(), 10))
+                .hasMessageContaining("damaged");
+    }
 }
