@@ -66,8 +66,9 @@ import org.poyang.security.impl.internal.JdbcAuditTrailAccess;
  * <li>{@code /bypassed/collect/...}: the same resource class with security bypassed: no filter, a
  * policy enforcement point that permits without auditing, a masking policy that keeps everything.</li>
  * </ul>
- * Prints {@code ENTRY=<code>}, {@code TOKEN=<bearer token of another agency's staff member>} and
- * {@code READY}.
+ * The entry is open unconditionally and shared unconditionally, so that both routes can be measured.
+ * Prints {@code ENTRY=<code>}, {@code TOKEN=<bearer token of another agency's staff member>},
+ * {@code KEY=<an application key with scope open.read>} and {@code READY}.
  *
  * <pre>java ... org.poyang.collect.impl.internal.GovernedReadServer PORT WORKDIR</pre>
  */
@@ -109,6 +110,10 @@ public final class GovernedReadServer {
         accounts.create(new NewAccount("reader", "共享数据使用人", SubjectType.AGENCY_STAFF, READER_AGENCY, Set.of(Role.DATA_OFFICER), password),
                 "bench");
         String token = authenticator.signIn("reader", password, null).token();
+        // an application of a company reading open data with its key (scope open.read, a quota it never reaches)
+        accounts.create(new NewAccount("developer", "数据应用开发者", SubjectType.LEGAL_PERSON, null, Set.of(Role.APPLICANT), password), "bench");
+        String key = ((org.poyang.security.api.ApiKeyService) auth[3]).issue("developer", "基准测试应用", Set.of("open.read"), 10_000_000, null,
+                "bench").secret();
 
         CollectResource governed = new CollectResource(store, catalog, JdbcAuditTrailAccess.pep(audit), JdbcAuditTrailAccess.masking());
         CollectResource bypassed = new CollectResource(store, catalog, permitAll(), keepAll());
@@ -138,6 +143,7 @@ public final class GovernedReadServer {
 
         Server server = org.poyang.bench.BareCxfServer.serve(bus, port);
         System.out.println("ENTRY=" + entry.code().value());
+        System.out.println("KEY=" + key);
         System.out.println("TOKEN=" + token);
         System.out.println("READY");
         System.out.flush();
@@ -187,7 +193,7 @@ public final class GovernedReadServer {
                 new DataItem("备注", DataType.STRING, 200, false, SensitiveType.NONE, Grade.general(1), PROVIDER));
         return new CatalogEntry(ResourceCode.of(new ClassificationCode("101001"), 77), new ClassificationCode("101001"), "居民基本信息（基准）",
                 PROVIDER, "基准测试用信息资源", ResourceFormat.values()[0], items, ShareType.UNCONDITIONAL, null, ShareMethod.values()[0],
-                null, OpenType.NOT_OPEN, null, null, null, UpdateFrequency.DAILY, LocalDate.of(2026, 1, 5), List.of(), List.of(),
+                null, OpenType.UNCONDITIONAL, null, null, null, UpdateFrequency.DAILY, LocalDate.of(2026, 1, 5), List.of(), List.of(),
                 null, null, null, RegionCode.parse("360000"), Grade.general(3), EntryStatus.PUBLISHED, 1, Instant.now(), "bench");
     }
 
