@@ -64,14 +64,16 @@ public interface CollectService {
     /**
      * Takes the current record with this key out of every read, page, count, export and analysis at once,
      * without changing it (下架, a takedown pending an objection about personal information, Art. 19).
-     * Audited; hiding a hidden record changes nothing.
+     * Several holds may keep one record down (two objections to it); the record comes back when the last
+     * is released. Audited; placing a hold twice changes nothing.
      *
+     * @param hold who holds the record down, e.g. an objection's id
      * @throws java.util.NoSuchElementException when there is no current record with this key
      */
-    void hide(ResourceCode entry, String key, String reason, String actor);
+    void hide(ResourceCode entry, String key, String hold, String reason, String actor);
 
-    /** Returns a hidden record to reads. Audited; a record not hidden stays as it is. */
-    void unhide(ResourceCode entry, String key, String reason, String actor);
+    /** Releases one hold; the record is back in reads when no other hold remains. Audited; an unknown hold changes nothing. */
+    void unhide(ResourceCode entry, String key, String hold, String reason, String actor);
 
     /** The entry's aggregation settings (defaults until configured). */
     CollectSettings settings(ResourceCode entry);

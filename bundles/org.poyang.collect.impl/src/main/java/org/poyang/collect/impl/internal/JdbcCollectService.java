@@ -1008,7 +1008,7 @@ public final class JdbcCollectService implements CollectService {
     }
 
     @Override
-    public void hide(ResourceCode code, String key, String reason, String actor) {
+    public void hide(ResourceCode code, String key, String hold, String reason, String actor) {
         CatalogEntry e = entry(code);
         Table t = table(e);
         String rowKey = rowKey(e, t, key);
@@ -1024,9 +1024,10 @@ public final class JdbcCollectService implements CollectService {
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM COL_HIDDEN WHERE RESOURCE_CODE = ? AND ROW_KEY = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM COL_HIDDEN WHERE RESOURCE_CODE = ? AND ROW_KEY = ? AND HOLD_ID = ?")) {
                     ps.setString(1, t.code());
                     ps.setString(2, rowKey);
+                    ps.setString(3, holdOf(hold));
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             c.rollback();
@@ -1034,16 +1035,18 @@ public final class JdbcCollectService implements CollectService {
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO COL_HIDDEN (RESOURCE_CODE, ROW_KEY, HIDDEN_MS, ACTOR, REASON) VALUES (?, ?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO COL_HIDDEN (RESOURCE_CODE, ROW_KEY, HOLD_ID, HIDDEN_MS, ACTOR, REASON) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, t.code());
                     ps.setString(2, rowKey);
-                    ps.setLong(3, time.millis());
-                    ps.setString(4, actor == null ? "system" : actor);
-                    ps.setString(5, why.length() > 1000 ? why.substring(0, 1000) : why);
+                    ps.setString(3, holdOf(hold));
+                    ps.setLong(4, time.millis());
+                    ps.setString(5, actor == null ? "system" : actor);
+                    ps.setString(6, why.length() > 1000 ? why.substring(0, 1000) : why);
                     ps.executeUpdate();
                 }
                 audited(new AuditEvent(actor == null ? "system" : actor, null, "collect.hide", t.code(), null, null, AuditEvent.Outcome.SUCCESS,
-                        "record " + rowKey.substring(0, 12) + "… hidden: " + why));
+                        "record " + rowKey.substring(0, 12) + "… hidden (" + holdOf(hold) + "): " + why));
                 c.commit();
             } catch (SQLException | RuntimeException ex) {
                 c.rollback();
@@ -1055,7 +1058,7 @@ public final class JdbcCollectService implements CollectService {
     }
 
     @Override
-    public void unhide(ResourceCode code, String key, String reason, String actor) {
+    public void unhide(ResourceCode code, String key, String hold, String reason, String actor) {
         CatalogEntry e = entry(code);
         Table t = table(e);
         String rowKey = rowKey(e, t, key);
@@ -1063,14 +1066,15 @@ public final class JdbcCollectService implements CollectService {
             c.setAutoCommit(false);
             try {
                 int n;
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM COL_HIDDEN WHERE RESOURCE_CODE = ? AND ROW_KEY = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM COL_HIDDEN WHERE RESOURCE_CODE = ? AND ROW_KEY = ? AND HOLD_ID = ?")) {
                     ps.setString(1, t.code());
                     ps.setString(2, rowKey);
+                    ps.setString(3, holdOf(hold));
                     n = ps.executeUpdate();
                 }
                 if (n > 0) {
                     audited(new AuditEvent(actor == null ? "system" : actor, null, "collect.unhide", t.code(), null, null,
-                            AuditEvent.Outcome.SUCCESS, "record " + rowKey.substring(0, 12) + "… back in reads: "
+                            AuditEvent.Outcome.SUCCESS, "record " + rowKey.substring(0, 12) + "… hold " + holdOf(hold) + " released: "
                                     + (reason == null ? "" : reason.strip())));
                 }
                 c.commit();
@@ -1081,6 +1085,10 @@ public final class JdbcCollectService implements CollectService {
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    private static String holdOf(String hold) {
+        return hold == null || hold.isBlank() ? "-" : hold.strip().length() > 64 ? hold.strip().substring(0, 64) : hold.strip();
     }
 
     /** Adds "not hidden" to a WHERE clause when the entry has hidden records (Art. 19); binds as a filter pair. */

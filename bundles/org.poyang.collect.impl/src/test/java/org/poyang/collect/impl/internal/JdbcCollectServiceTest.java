@@ -630,8 +630,9 @@ class JdbcCollectServiceTest extends StoreTestBase {
     @Test
     void aHiddenRecordLeavesEveryReadAndCountUntilItIsReleased() {
         fiveLicences();
-        store.hide(LICENCES, "A3", "个人信息异议，先行下架", "officer");
-        store.hide(LICENCES, "A3", "again", "officer"); // hiding twice changes nothing
+        store.hide(LICENCES, "A3", "case_1", "个人信息异议，先行下架", "officer");
+        store.hide(LICENCES, "A3", "case_1", "again", "officer"); // the same hold twice changes nothing
+        store.hide(LICENCES, "A3", "case_2", "又一件异议", "officer");
         assertThat(read(LICENCES, RowQuery.all()).values("编号")).containsExactlyInAnyOrder("A1", "A2", "A4", "A5");
         assertThat(read(LICENCES, new RowQuery(Map.of("名称", "甲"), 0, Long.MAX_VALUE)).values("编号")).containsExactlyInAnyOrder("A1", "A4");
         assertThat(read(LICENCES, new RowQuery(Map.of(), 0, 10)).values("编号")).hasSize(4).doesNotContain("A3");
@@ -639,14 +640,16 @@ class JdbcCollectServiceTest extends StoreTestBase {
         assertThat(store.count(LICENCES, new RowQuery(Map.of("名称", "甲"), 0, 10))).isEqualTo(2);
         assertThat(store.exists(LICENCES, "A3")).as("still stored").isTrue();
         assertThat(store.history(LICENCES, "A3")).isNotEmpty();
-        assertThatThrownBy(() -> store.hide(LICENCES, "A9", "no such record", "officer")).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> store.hide(LICENCES, "A9", "case_3", "no such record", "officer")).isInstanceOf(java.util.NoSuchElementException.class);
         assertThat(store.exists(LICENCES, "A9")).isFalse();
 
-        store.unhide(LICENCES, "A3", "异议不成立", "officer");
+        store.unhide(LICENCES, "A3", "case_1", "异议不成立", "officer");
+        assertThat(read(LICENCES, RowQuery.all()).values("编号")).as("still held by case_2").doesNotContain("A3");
+        store.unhide(LICENCES, "A3", "case_2", "异议撤回", "officer");
         assertThat(read(LICENCES, RowQuery.all()).values("编号")).containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5");
         assertThat(store.count(LICENCES, RowQuery.all())).isEqualTo(5);
         assertThat(audit.events).extracting(e -> e.action()).containsSubsequence("collect.hide", "collect.unhide");
-        assertThat(audit.events.stream().filter(e -> e.action().equals("collect.hide")).count()).isEqualTo(1);
+        assertThat(audit.events.stream().filter(e -> e.action().equals("collect.hide")).count()).isEqualTo(2);
     }
 
     /** A read of some items returns those columns only, in the entry's order, filters still applying to any item. */

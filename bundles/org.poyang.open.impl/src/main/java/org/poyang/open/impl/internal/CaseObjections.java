@@ -137,7 +137,7 @@ public final class CaseObjections implements Objections {
         Case c = cases.open(TYPE, new NewCase(s.id(), s.agency(), e.provider().value(), e.code().value(), "异议 " + e.name(), write(d)), s.id());
         if (takeDown) {
             // Art. 19: personal information is taken out of every read at once, pending the decision
-            collect.hide(e.code(), key, "异议 " + c.id() + "（" + form.kind() + "）待处理，先行下架 (taken down pending objection " + c.id() + ")",
+            collect.hide(e.code(), key, c.id(), "异议 " + c.id() + "（" + form.kind() + "）待处理，先行下架 (taken down pending objection " + c.id() + ")",
                     s.id());
         }
         audit.record(new AuditEvent(s.id(), s.agency(), "open.objection", e.code().value(), null, null, AuditEvent.Outcome.SUCCESS,
@@ -212,7 +212,7 @@ public final class CaseObjections implements Objections {
         if (d.takenDown()) {
             // back in reads as corrected or as it was; a deleted record's takedown is released too, so that a
             // record delivered later with the same key is not hidden
-            collect.unhide(e.code(), d.key(), "异议 " + id + " 已处理：" + to + " (objection handled)", s.id());
+            collect.unhide(e.code(), d.key(), id, "异议 " + id + " 已处理：" + to + " (objection handled)", s.id());
         }
         audit.record(new AuditEvent(s.id(), s.agency(), "open.objection.resolve", c.resource(), null, null, AuditEvent.Outcome.SUCCESS,
                 id + " -> " + to + (batch == null ? "" : " by batch " + batch)));
@@ -268,7 +268,7 @@ public final class CaseObjections implements Objections {
                     : new ProblemException(CaseOpenApplications.WRONG_STATE, ex.getMessage());
         }
         if (d.takenDown()) {
-            collect.unhide(Entries.find(catalog, c.resource(), "resource").code(), d.key(), "异议 " + id + " 已撤回 (objection withdrawn)", s.id());
+            collect.unhide(Entries.find(catalog, c.resource(), "resource").code(), d.key(), id, "异议 " + id + " 已撤回 (objection withdrawn)", s.id());
         }
         return view(moved);
     }

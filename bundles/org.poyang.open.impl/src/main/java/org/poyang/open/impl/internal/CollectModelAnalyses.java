@@ -327,6 +327,7 @@ public final class CollectModelAnalyses implements ModelAnalyses {
             }
         });
         Analyser[] a = new Analyser[1];
+        long[] read = {0};
         collect.read(left.code(), RowQuery.only(leftUsed), new RowSink() {
             private int[] keys;
             private int width;
@@ -342,6 +343,7 @@ public final class CollectModelAnalyses implements ModelAnalyses {
 
             @Override
             public void row(String[] values) {
+                read[0]++;
                 String key = key(values, keys);
                 List<String[]> matches = key == null ? null : table.get(key);
                 if (matches == null) {
@@ -354,7 +356,7 @@ public final class CollectModelAnalyses implements ModelAnalyses {
                 }
             }
         });
-        return new Joined(a[0].release(), a[0].scanned());
+        return new Joined(a[0].release(), read[0]); // records of the analysed entry read, not the pairs the join formed
     }
 
     /** The join key of a row, or null when a key item is empty (nulls never join). */
