@@ -74,6 +74,8 @@ public final class JdbcAuthenticator implements Authenticator {
     private volatile Duration idle;
     private volatile Duration max;
     private final KeyRateLimiter rates = new KeyRateLimiter(20, 40);
+    private final KeyUsage usage;
+    private java.util.concurrent.ScheduledExecutorService flusher;
 
     @Activate
     public JdbcAuthenticator(@Reference(target = "(poyang.db.dialect=*)") DataSource dataSource,
@@ -82,6 +84,26 @@ public final class JdbcAuthenticator implements Authenticator {
         this(dataSource, accounts, (JdbcApiKeyService) keys, audit, Clock.systemUTC(), Duration.ofMinutes(config.idleMinutes()),
                 Duration.ofHours(config.maxHours()));
         rates.configure(config.keyCallsPerSecond(), config.keyBurst());
+        flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "poyang-key-usage");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(() -> {
+            try {
+                flushUsage();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(JdbcAuthenticator.class).warn("Key usage flush failed; retried in a second", e);
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
+        flushUsage();
     }
 
     JdbcAuthenticator(DataSource dataSource, AccountService accounts, JdbcApiKeyService keys, AuditTrail audit, Clock clock,
@@ -93,6 +115,7 @@ public final class JdbcAuthenticator implements Authenticator {
         this.clock = clock;
         this.idle = idle;
         this.max = max;
+        this.usage = new KeyUsage(dataSource);
     }
 
     @Modified
@@ -281,52 +304,14 @@ public final class JdbcAuthenticator implements Authenticator {
     private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
     /**
-     * Counts one call of an application key against its daily quota (Art. 18): the call past the
-     * quota is refused with 429 and {@code Retry-After} (seconds until the next day begins in China
-     * Standard Time) and recorded on the audit trail. Counted in the database, in one transaction
-     * that holds the day's row, so that concurrent calls and restarts count exactly.
+     * Counts one call of an application key against its daily quota (Art. 18): the call past the quota is
+     * refused with 429 and {@code Retry-After} (seconds until the next day begins in China Standard Time)
+     * and recorded on the audit trail. Counted exactly in memory and written behind ({@link KeyUsage}).
      */
     private void countCall(String keyId, int quota) {
         java.time.ZonedDateTime now = java.time.Instant.ofEpochMilli(clock.millis()).atZone(CHINA);
-        java.sql.Date day = java.sql.Date.valueOf(now.toLocalDate());
-        int calls;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int updated;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_KEY_USAGE SET CALLS = CALLS + 1 WHERE KEY_ID = ? AND USAGE_DAY = ? AND CALLS < ?")) {
-                    ps.setString(1, keyId);
-                    ps.setDate(2, day);
-                    ps.setInt(3, quota);
-                    updated = ps.executeUpdate();
-                }
-                if (updated == 0) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT CALLS FROM SEC_KEY_USAGE WHERE KEY_ID = ? AND USAGE_DAY = ?")) {
-                        ps.setString(1, keyId);
-                        ps.setDate(2, day);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            calls = rs.next() ? rs.getInt(1) : -1;
-                        }
-                    }
-                    if (calls < 0) {
-                        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SEC_KEY_USAGE (KEY_ID, USAGE_DAY, CALLS) VALUES (?, ?, 1)")) {
-                            ps.setString(1, keyId);
-                            ps.setDate(2, day);
-                            ps.executeUpdate();
-                        }
-                    }
-                } else {
-                    calls = 0;
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("key usage unavailable", e);
-        }
-        if (calls >= quota) {
+        int refused = usage.count(keyId, now.toLocalDate(), quota);
+        if (refused >= 0) {
             long retry = java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(CHINA)).getSeconds() + 1;
             audit.record(new AuditEvent("app:" + keyId, null, "apikey.quota", null, null, null, AuditEvent.Outcome.DENY,
                     "daily quota of " + quota + " calls used up"));
@@ -334,6 +319,11 @@ public final class JdbcAuthenticator implements Authenticator {
                     + "(the key's daily quota of " + quota + " calls is used up: try again tomorrow; Art. 18)")
                     .withHeader("Retry-After", Long.toString(retry));
         }
+    }
+
+    /** Writes the keys' counted calls to the database (every second, and at a clean stop). */
+    void flushUsage() {
+        usage.flush(java.time.Instant.ofEpochMilli(clock.millis()).atZone(CHINA).toLocalDate());
     }
 
     static Subject subjectOf(Account a) {

@@ -197,7 +197,8 @@ class JdbcAuthenticatorTest {
         assertThat(over.type().status()).isEqualTo(429);
         assertThat(over.headers()).containsEntry("Retry-After", "3601");
         assertThat(over.getMessage()).contains("Art. 18");
-        // a new authenticator on the same database (a restart) counts on
+        // a new authenticator on the same database (a restart after a clean stop, which writes the counts) counts on
+        auth.flushUsage();
         JdbcAuthenticator restarted = new JdbcAuthenticator(ds, accounts, keys, audit, clock, Duration.ofMinutes(30), Duration.ofHours(8));
         assertThat(status(() -> restarted.authenticate(null, issued.secret()))).isEqualTo(429);
         // another key has its own quota; midnight in China opens a new day
