@@ -1,6 +1,5 @@
 package org.poyang.open.impl.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -202,8 +201,7 @@ public final class CaseDisputes implements Disputes {
                     AuditEvent.Outcome.SUCCESS, c.id() + " " + from + " -> " + to));
             return moved;
         } catch (CaseStateException ex) {
-            throw ex.notFound() ? new ProblemException(ProblemType.NOT_FOUND, ex.getMessage())
-                    : new ProblemException(CaseOpenApplications.WRONG_STATE, ex.getMessage());
+            throw CaseContent.refused(ex);
         }
     }
 
@@ -246,8 +244,7 @@ public final class CaseDisputes implements Disputes {
     }
 
     private Case find(String id) {
-        return cases.get(id).filter(c -> c.type().equals(TYPE_NAME))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "没有争议 " + id + " (no dispute " + id + ")"));
+        return CaseContent.find(cases, TYPE_NAME, id, "争议", "dispute");
     }
 
     private Dispute view(Case c) {
@@ -257,19 +254,11 @@ public final class CaseDisputes implements Disputes {
     }
 
     private static Data read(Case c) {
-        try {
-            return CaseOpenApplications.JSON.readValue(c.data(), Data.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable dispute " + c.id(), e);
-        }
+        return CaseContent.read(c, Data.class);
     }
 
     private static String write(Data d) {
-        try {
-            return CaseOpenApplications.JSON.writeValueAsString(d);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CaseContent.write(d);
     }
 
     private static boolean blank(String s) {

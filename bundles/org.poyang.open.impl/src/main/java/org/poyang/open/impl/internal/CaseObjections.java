@@ -1,6 +1,5 @@
 package org.poyang.open.impl.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,8 +205,7 @@ public final class CaseObjections implements Objections {
         try {
             moved = cases.move(TYPE, id, SUBMITTED, to, s.id(), r.text().strip(), write(next));
         } catch (CaseStateException ex) {
-            throw ex.notFound() ? new ProblemException(ProblemType.NOT_FOUND, ex.getMessage())
-                    : new ProblemException(CaseOpenApplications.WRONG_STATE, ex.getMessage());
+            throw CaseContent.refused(ex);
         }
         if (d.takenDown()) {
             // back in reads as corrected or as it was; a deleted record's takedown is released too, so that a
@@ -264,8 +262,7 @@ public final class CaseObjections implements Objections {
             moved = cases.move(TYPE, id, SUBMITTED, WITHDRAWN, s.id(), blank(reason) ? "异议人撤回 (withdrawn)" : "异议人撤回：" + reason.strip(),
                     write(new Data(d.key(), d.kind(), d.request(), d.description(), d.correction(), d.contact(), false, null, null, null)));
         } catch (CaseStateException ex) {
-            throw ex.notFound() ? new ProblemException(ProblemType.NOT_FOUND, ex.getMessage())
-                    : new ProblemException(CaseOpenApplications.WRONG_STATE, ex.getMessage());
+            throw CaseContent.refused(ex);
         }
         if (d.takenDown()) {
             collect.unhide(Entries.find(catalog, c.resource(), "resource").code(), d.key(), id, "异议 " + id + " 已撤回 (objection withdrawn)", s.id());
@@ -283,8 +280,7 @@ public final class CaseObjections implements Objections {
     }
 
     private Case find(String id) {
-        return cases.get(id).filter(c -> c.type().equals(TYPE_NAME))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "没有异议 " + id + " (no objection " + id + ")"));
+        return CaseContent.find(cases, TYPE_NAME, id, "异议", "objection");
     }
 
     private Objection view(Case c) {
@@ -295,19 +291,11 @@ public final class CaseObjections implements Objections {
     }
 
     private static Data read(Case c) {
-        try {
-            return CaseOpenApplications.JSON.readValue(c.data(), Data.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable objection " + c.id(), e);
-        }
+        return CaseContent.read(c, Data.class);
     }
 
     private static String write(Data d) {
-        try {
-            return CaseOpenApplications.JSON.writeValueAsString(d);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CaseContent.write(d);
     }
 
     private static boolean blank(String s) {

@@ -1,9 +1,6 @@
 package org.poyang.open.impl.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,14 +72,12 @@ public final class CaseOpenApplications implements OpenApplications {
             "Unconditionally open data needs no application");
     static final ProblemType NOT_OPEN = new ProblemType("open-not-open", 409, "该数据不予开放，不接受开放申请", "This data is not open");
     static final ProblemType PENDING = new ProblemType("application-pending", 409, "已有办理中的申请", "An application is already pending");
-    static final ProblemType WRONG_STATE = new ProblemType("application-state", 409, "申请当前状态不允许此操作",
-            "The application's state does not allow this step");
+    static final ProblemType WRONG_STATE = CaseContent.WRONG_STATE;
 
     /** Longest a grant of open data may run. */
     static final int MAX_GRANT_YEARS = 3;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON = CaseContent.JSON;
 
     /** The case's JSON content. */
     record Data(SubjectType applicantType, Applicant identity, String purpose, List<String> items, Route route, String materialRequested,
@@ -340,7 +335,7 @@ public final class CaseOpenApplications implements OpenApplications {
                     AuditEvent.Outcome.SUCCESS, c.id() + " " + from + " -> " + to));
             return moved;
         } catch (CaseStateException ex) {
-            throw ex.notFound() ? new ProblemException(ProblemType.NOT_FOUND, ex.getMessage()) : new ProblemException(WRONG_STATE, ex.getMessage());
+            throw CaseContent.refused(ex);
         }
     }
 
@@ -377,8 +372,7 @@ public final class CaseOpenApplications implements OpenApplications {
     }
 
     private Case find(String id) {
-        return cases.get(id).filter(c -> c.type().equals(TYPE_NAME))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "没有申请 " + id + " (no application " + id + ")"));
+        return CaseContent.find(cases, TYPE_NAME, id, "申请", "application");
     }
 
 
@@ -391,19 +385,11 @@ public final class CaseOpenApplications implements OpenApplications {
     }
 
     private static Data read(Case c) {
-        try {
-            return JSON.readValue(c.data(), Data.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable application " + c.id(), e);
-        }
+        return CaseContent.read(c, Data.class);
     }
 
     private static String write(Data d) {
-        try {
-            return JSON.writeValueAsString(d);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CaseContent.write(d);
     }
 
     private static void require(String v, String field, String zh, String en) {

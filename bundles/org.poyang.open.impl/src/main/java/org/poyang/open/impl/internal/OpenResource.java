@@ -73,6 +73,16 @@ import org.poyang.security.api.Subject;
 @Produces(MediaType.APPLICATION_JSON)
 public final class OpenResource {
 
+    /** Examples in the OpenAPI document: what a client sends. */
+    static final String APPLY_EXAMPLE = "{\"resource\": \"104002/000123\", \"applicant\": {\"name\": \"张三\", \"organisation\": \"南昌某科技有限公司\", "
+            + "\"creditCode\": \"91360100MA35R0XY1G\", \"contact\": \"zhangsan@example.cn\"}, \"purpose\": \"企业信用风险研究\", "
+            + "\"items\": [\"企业名称\", \"注册资本\"], \"route\": \"OPEN_API\", \"material\": \"研究方案见附件说明\"}";
+    static final String ANALYSIS_EXAMPLE = "{\"resource\": \"104002/000123\", \"grant\": \"grt_0123456789abcdef0123\", "
+            + "\"filters\": [{\"item\": \"成立日期\", \"op\": \"ge\", \"values\": [\"2020-01-01\"]}], \"groupBy\": [\"区县\"], "
+            + "\"measures\": [{\"fn\": \"count\"}, {\"fn\": \"sum\", \"item\": \"注册资本\"}, {\"fn\": \"quantile\", \"item\": \"注册资本\", \"p\": 0.5}]}";
+    static final String OBJECTION_EXAMPLE = "{\"resource\": \"104002/000123\", \"key\": \"R000123\", \"kind\": \"PERSONAL_INFORMATION\", "
+            + "\"request\": \"DELETE\", \"description\": \"该记录含有本人住址\", \"contact\": \"objector@example.cn\"}";
+
     private final OpenApplications applications;
     private final ModelAnalyses analyses;
     private final Objections objections;
@@ -151,7 +161,7 @@ public final class OpenResource {
     @Operation(summary = "申请有条件开放数据 (apply for conditionally open data)", description = "Identity, intended use, items and route "
             + "(OPEN_DOWNLOAD, OPEN_API or MODEL_RESULT). The providing agency answers within 10 working days of receipt (the day of "
             + "receipt not counted; Art. 18). 409 open-unconditional: download directly; 409 open-not-open: not open (Art. 17).")
-    public Response apply(ApplicationForm form, @Context SecurityContext security) {
+    public Response apply(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "application", value = APPLY_EXAMPLE))) ApplicationForm form, @Context SecurityContext security) {
         Application a = applications.apply(Subject.of(security.getUserPrincipal()), form);
         return Response.created(URI.create("/api/open/applications/" + a.id())).entity(a).build();
     }
@@ -243,7 +253,7 @@ public final class OpenResource {
             + "PRIVACY, PERSONAL_INFORMATION; request: CORRECT, DELETE, OTHER; key: the record's key values separated by '|'. The "
             + "providing agency handles it within 10 working days (Art. 19). PRIVACY and PERSONAL_INFORMATION take the record out of "
             + "every read at once, pending the decision.")
-    public Response object(ObjectionForm form, @Context SecurityContext security) {
+    public Response object(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "objection", value = OBJECTION_EXAMPLE))) ObjectionForm form, @Context SecurityContext security) {
         Objection o = objections.file(Subject.of(security.getUserPrincipal()), form);
         return Response.created(URI.create("/api/open/objections/" + o.id())).entity(o).build();
     }
@@ -559,7 +569,7 @@ public final class OpenResource {
             + "cells under k records (default 10) are withheld, plus the next smallest when only one would be; sums, averages and "
             + "quantiles with fewer than k contributing records or dominated by one record are withheld. No raw rows, no min/max. "
             + "Personal or sensitive items may only join. 422 analysis-limit past the time, group or memory limits.")
-    public AnalysisResult analyse(AnalysisRequest request, @Context SecurityContext security) {
+    public AnalysisResult analyse(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "analysis", value = ANALYSIS_EXAMPLE))) AnalysisRequest request, @Context SecurityContext security) {
         return analyses.run(Subject.of(security.getUserPrincipal()), request);
     }
 

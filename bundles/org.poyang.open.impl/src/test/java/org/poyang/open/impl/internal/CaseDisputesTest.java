@@ -5,22 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,18 +51,7 @@ class CaseDisputesTest {
 
     @BeforeEach
     void start() throws Exception {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        try (Connection c = ds.getConnection()) {
-            var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(), "liquibase.analytics.enabled", Boolean.FALSE,
-                    "liquibase.showBanner", Boolean.FALSE), () -> {
-                        @SuppressWarnings("deprecation")
-                        Liquibase lb = new Liquibase("db/org.poyang.platform.workflow/changelog.xml", Scope.getCurrentScope().getResourceAccessor(), db);
-                        lb.update(new Contexts(), new LabelExpression());
-                    });
-        }
+        ds = TestDatabase.migrated(dir, "db/org.poyang.platform.workflow/changelog.xml");
         Schema schema = (Schema) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Schema.class}, (p, m, a) -> null);
         cases = new JdbcCaseService(ds, schema, new WeekdayCalendar());
         // the rules of the shipped PEP for these actions, in short: parties' officers; the bureau's reviewers
@@ -90,12 +69,7 @@ class CaseDisputesTest {
     @AfterEach
     void stop() {
         cases.deactivate();
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        TestDatabase.shutdown(ds);
     }
 
     static Subject officer(String login, String agency) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,13 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,18 +73,7 @@ class JdbcDemandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        try (Connection c = ds.getConnection()) {
-            var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(), "liquibase.analytics.enabled", Boolean.FALSE,
-                    "liquibase.showBanner", Boolean.FALSE), () -> {
-                        @SuppressWarnings("deprecation")
-                        Liquibase lb = new Liquibase("db/org.poyang.open.impl/changelog.xml", Scope.getCurrentScope().getResourceAccessor(), db);
-                        lb.update(new Contexts(), new LabelExpression());
-                    });
-        }
+        ds = TestDatabase.migrated(dir, "db/org.poyang.open.impl/changelog.xml");
         PolicyEnforcementPoint pep = r -> denied.contains(r.action()) ? Decision.deny("拒绝", "denied", "Art. 14")
                 : Decision.permit("允许", "permitted", "Art. 14");
         AuditTrail audit = (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class}, (p, m, a) -> {
@@ -108,12 +88,7 @@ class JdbcDemandsTest {
 
     @AfterEach
     void stop() {
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        TestDatabase.shutdown(ds);
     }
 
     private static CatalogService catalog() {

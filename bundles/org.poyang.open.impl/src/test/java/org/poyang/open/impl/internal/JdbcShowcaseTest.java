@@ -5,20 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,18 +42,7 @@ class JdbcShowcaseTest {
 
     @BeforeEach
     void start() throws Exception {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        try (Connection c = ds.getConnection()) {
-            var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(), "liquibase.analytics.enabled", Boolean.FALSE,
-                    "liquibase.showBanner", Boolean.FALSE), () -> {
-                        @SuppressWarnings("deprecation")
-                        Liquibase lb = new Liquibase("db/org.poyang.open.impl/changelog.xml", Scope.getCurrentScope().getResourceAccessor(), db);
-                        lb.update(new Contexts(), new LabelExpression());
-                    });
-        }
+        ds = TestDatabase.migrated(dir, "db/org.poyang.open.impl/changelog.xml");
         PolicyEnforcementPoint pep = r -> denied.contains(r.action()) ? Decision.deny("拒绝", "denied", "Art. 25")
                 : Decision.permit("允许", "permitted", "Art. 25");
         AuditTrail audit = (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class}, (p, m, a) -> 1L);
@@ -84,12 +63,7 @@ class JdbcShowcaseTest {
 
     @AfterEach
     void stop() {
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        TestDatabase.shutdown(ds);
     }
 
     @Test
