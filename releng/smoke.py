@@ -38,6 +38,16 @@ def http(method, path, body=None, headers=None):
         return e.code, e.headers, e.read().decode("utf-8")
 
 
+def http_raw(method, path, body=None, headers=None):
+    """Like http, but the answer's body as bytes (a workbook is not text)."""
+    req = urllib.request.Request(BASE + path, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+
+
 def check(name, fn):
     start = time.time()
     try:
@@ -400,6 +410,21 @@ def main():
         status, _, body = http("GET", link)
         assert status in (401, 403), (status, body[:300])
 
+    def xlsx_round_trip():
+        # issue 5: an entry's rows exported as an .xlsx workbook and delivered back as one change nothing
+        code = state["aggregated"]
+        status, headers, workbook = http_raw("GET", f"/api/collect/entries/{code}/export?format=xlsx")
+        assert status == 200 and workbook[:2] == b"PK", (status, workbook[:100])
+        status, _, body = http("GET", f"/api/collect/entries/{code}/rows?limit=1")
+        total = json.loads(body)["total"]
+        xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        auth = {"Authorization": "Bearer " + state["officer"], "Content-Type": xlsx}
+        status, _, body = http("POST", f"/api/collect/entries/{code}/batches/smoke-xlsx", workbook, auth)
+        report = json.loads(body)
+        assert status == 200 and report["status"] == "ACCEPTED" and report["unchanged"] == total and report["applied"] == 0, (status, body[:300])
+        status, _, body = http("POST", f"/api/collect/entries/{code}/batches/smoke-xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, auth)
+        assert status == 400 and ".xls" in body, (status, body[:300])
+
     def clean_stop():
         code = stop(state.pop("proc"))
         assert code in (0, 130), f"exit code {code}"
@@ -544,6 +569,7 @@ def main():
                      ("a data officer delivers a batch; a bad one changes nothing; the public reads the rows; the shell lists it", aggregation_round_trip),
                      ("a legacy system delivers over SOAP with WS-Security, as the published WSDL says", legacy_soap_delivery),
                      ("a CSV file: GBK sent as UTF-8 is refused as such; declared GB18030, it is applied", csv_delivery),
+                     ("an XLSX export delivered back as a workbook changes nothing; an old .xls is refused", xlsx_round_trip),
                      ("open data: dataset page, application approved into a grant, priorities, an analysis under k withheld, an emergency opening", open_data),
                      ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
                      ("data written before a restart (a note, aggregated rows) is there after it", restart_keeps_data),
