@@ -77,10 +77,9 @@ final class Values {
                 yield rs.wasNull() ? null : Long.toString(l);
             }
             case DECIMAL -> text(rs.getBigDecimal(index));
-            case DATE -> {
-                Date d = rs.getDate(index);
-                yield d == null ? null : d.toLocalDate().toString();
-            }
+            // the database's own text of a DATE is already ISO (yyyy-mm-dd), in Derby and PostgreSQL alike:
+            // no Calendar conversion per value (it was a visible share of reading a million rows)
+            case DATE -> rs.getString(index);
             case DATETIME -> {
                 Timestamp t = rs.getTimestamp(index);
                 yield t == null ? null : t.toLocalDateTime().toString();
