@@ -889,12 +889,11 @@ public final class JdbcCollectService implements CollectService {
         Table t = table(e);
         try (Connection c = ds.getConnection()) {
             List<Object> args = new ArrayList<>();
-            String where = where(e, t, settingsOf(t.code()), query, args);
-            if (query.equal().isEmpty() && where.isEmpty() && visible(c, t, "", new ArrayList<>()).isEmpty()) {
-                // kept in the same transaction as every write: no need to count the table
+            String where = visible(c, t, where(e, t, settingsOf(t.code()), query, args), args);
+            if (where.isEmpty()) {
+                // no filter and nothing hidden: the count kept in the same transaction as every write
                 return rowCount(c, t.code());
             }
-            where = visible(c, t, where, args);
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.data() + where)) {
                 bindFilters(ps, t, args);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -27,7 +27,6 @@ import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
 import org.poyang.platform.workflow.Case;
 import org.poyang.platform.workflow.CaseEvent;
-import org.poyang.platform.workflow.CaseQuery;
 import org.poyang.platform.workflow.CaseService;
 import org.poyang.platform.workflow.CaseStateException;
 import org.poyang.platform.workflow.CaseType;
@@ -157,16 +156,12 @@ public final class CaseObjections implements Objections {
 
     @Override
     public List<Objection> mine(Subject s) {
-        if (s.anonymous()) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "请先登录 (sign in first)");
-        }
-        return cases.find(new CaseQuery(TYPE_NAME, null, s.id(), null, false, false, 0, 500)).stream().map(this::view).toList();
+        return CaseContent.mine(cases, TYPE_NAME, s).stream().map(this::view).toList();
     }
 
     @Override
     public List<Objection> handled(Subject s, String agency, boolean openOnly, boolean overdueOnly, int offset, int limit) {
-        pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, new Resource(null, agency, null, null, null, true)));
-        return cases.find(new CaseQuery(TYPE_NAME, agency, null, null, openOnly, overdueOnly, offset, limit)).stream().map(this::view).toList();
+        return CaseContent.handled(cases, pep, TYPE_NAME, s, agency, openOnly, overdueOnly, offset, limit).stream().map(this::view).toList();
     }
 
     @Override
@@ -271,12 +266,7 @@ public final class CaseObjections implements Objections {
     }
 
     private Case visible(Subject s, String id) {
-        Case c = find(id);
-        if (s.kind() == Subject.Kind.ACCOUNT && s.id().equals(c.subject())) {
-            return c;
-        }
-        pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, new Resource(c.resource(), c.handler(), null, null, null, true)));
-        return c;
+        return CaseContent.visible(pep, s, find(id));
     }
 
     private Case find(String id) {

@@ -199,16 +199,12 @@ public final class CaseOpenApplications implements OpenApplications {
 
     @Override
     public List<Application> mine(Subject s) {
-        if (s.anonymous()) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "请先登录 (sign in first)");
-        }
-        return cases.find(new CaseQuery(TYPE_NAME, null, s.id(), null, false, false, 0, 500)).stream().map(this::view).toList();
+        return CaseContent.mine(cases, TYPE_NAME, s).stream().map(this::view).toList();
     }
 
     @Override
     public List<Application> handled(Subject s, String agency, boolean openOnly, boolean overdueOnly, int offset, int limit) {
-        pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, new Resource(null, agency, null, null, null, true)));
-        return cases.find(new CaseQuery(TYPE_NAME, agency, null, null, openOnly, overdueOnly, offset, limit)).stream().map(this::view).toList();
+        return CaseContent.handled(cases, pep, TYPE_NAME, s, agency, openOnly, overdueOnly, offset, limit).stream().map(this::view).toList();
     }
 
     @Override
@@ -345,12 +341,7 @@ public final class CaseOpenApplications implements OpenApplications {
 
     /** A case the caller may see: the applicant's own, or one the caller oversees (Art. 18, 41). */
     private Case visible(Subject s, String id) {
-        Case c = find(id);
-        if (!s.anonymous() && s.kind() == Subject.Kind.ACCOUNT && s.id().equals(c.subject())) {
-            return c;
-        }
-        pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, new Resource(c.resource(), c.handler(), null, null, null, true)));
-        return c;
+        return CaseContent.visible(pep, s, find(id));
     }
 
     /** A case of the caller's own, for the applicant's steps. */
