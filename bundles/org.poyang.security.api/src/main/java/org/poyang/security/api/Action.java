@@ -84,5 +84,25 @@ public enum Action {
      * Follow cases (applications, objections) and their deadlines: the provider for its own data, the
      * management department and supervisors for all (Art. 18, 41).
      */
-    CASE_OVERSEE
+    CASE_OVERSEE,
+    /**
+     * Apply for conditionally shared data (有条件共享申请) with purpose, legal duty, items and route: an
+     * agency's data officers (Art. 23, 24).
+     */
+    SHARE_APPLY,
+    /**
+     * Open, answer, escalate or withdraw a negotiation over data not shared (不予共享数据的协商): the data officers
+     * of the using and the providing agency (Art. 23).
+     */
+    SHARE_NEGOTIATE,
+    /**
+     * Record the coordination decision on an escalated negotiation (主管部门协调): the management department's
+     * catalog reviewers (Art. 23).
+     */
+    SHARE_COORDINATE,
+    /**
+     * Trace a leaked file to the grant it was delivered under (泄露溯源), and read grants' usage: the provider for
+     * its own data, the management department and supervisors for all (Art. 24, 41).
+     */
+    SHARE_TRACE
 }

@@ -162,6 +162,18 @@ public final class RulePolicy implements PolicyEnforcementPoint {
             case APPLICATION_ANSWER -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.DATA_OFFICER) && ownAgency(s, r)
                     ? Decision.permit("提供单位答复涉及本单位数据的申请", "the providing agency answers applications for its data", "Art. 18, 19, 23")
                     : signInFirst(s, "仅提供单位的数据专员可以答复申请", "only the providing agency's data officers answer applications for its data", "Art. 18, 19, 23");
+            case SHARE_APPLY -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.DATA_OFFICER) && s.agency() != null && staffOfAgencies(s)
+                    ? Decision.permit("公共管理和服务机构申请有条件共享数据", "agencies apply for conditionally shared data", "Art. 23")
+                    : signInFirst(s, "仅公共管理和服务机构的数据专员可以申请共享数据", "only agencies' data officers apply for shared data", "Art. 23");
+            case SHARE_NEGOTIATE -> s.kind() == Subject.Kind.ACCOUNT && s.has(Role.DATA_OFFICER) && s.agency() != null && staffOfAgencies(s)
+                    ? Decision.permit("使用单位与提供单位就不予共享数据协商", "the using and the providing agency negotiate over data not shared", "Art. 23")
+                    : signInFirst(s, "仅协商双方的数据专员可以协商不予共享数据", "only the data officers of the two agencies negotiate", "Art. 23");
+            case SHARE_COORDINATE -> s.kind() == Subject.Kind.ACCOUNT && s.managementStaff() && s.has(Role.CATALOG_REVIEWER)
+                    ? Decision.permit("公共数据主管部门协调共享争议", "the management department coordinates", "Art. 23")
+                    : signInFirst(s, "仅公共数据主管部门可以作出协调决定", "only the management department records coordination decisions", "Art. 23");
+            case SHARE_TRACE -> s.managementStaff() || s.has(Role.SUPERVISOR) || (staffOfAgencies(s) && ownAgency(s, r))
+                    ? Decision.permit("提供单位及主管部门、监督员追查数据流向", "the provider, the management department and supervisors trace where data went", "Art. 24, 41")
+                    : signInFirst(s, "仅提供单位、公共数据主管部门和监督员可以追查数据流向", "only the provider, the management department and supervisors trace data", "Art. 24, 41");
             case CASE_OVERSEE -> s.managementStaff() || s.has(Role.SUPERVISOR) || (staffOfAgencies(s) && ownAgency(s, r))
                     ? Decision.permit("提供单位及主管部门、监督员跟踪办理期限", "the provider, the management department and supervisors follow deadlines", "Art. 18, 41")
                     : signInFirst(s, "办理情况仅提供单位、公共数据主管部门和监督员可见", "cases are visible only to the provider, the management department and supervisors", "Art. 18, 41");

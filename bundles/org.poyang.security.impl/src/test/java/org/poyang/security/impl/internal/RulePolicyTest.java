@@ -212,6 +212,34 @@ class RulePolicyTest {
     }
 
     @Test
+    void sharingStepsBelongToAgencyDataOfficersAndCoordinationToTheManagementDepartmentUnderArticle23() {
+        Resource r = entry(AGENCY, Resource.Open.NOT_OPEN, Resource.Share.NOT_SHARED, true);
+        Subject otherOfficer = account("other", SubjectType.AGENCY_STAFF, OTHER, Role.DATA_OFFICER);
+        for (Action a : new Action[] {Action.SHARE_APPLY, Action.SHARE_NEGOTIATE}) {
+            assertThat(decide(otherOfficer, a, r).permit()).as(a.name()).isTrue();
+            assertThat(decide(otherOfficer, a, r).article()).isEqualTo("Art. 23");
+            assertThat(decide(CLERK, a, r).permit()).as("a clerk is no data officer").isFalse();
+            assertThat(decide(CITIZEN, a, r).permit()).as("sharing is between agencies").isFalse();
+            assertThat(decide(Subject.ANONYMOUS, a, r).permit()).isFalse();
+        }
+        assertThat(decide(REVIEWER, Action.SHARE_COORDINATE, r).permit()).isTrue();
+        assertThat(decide(OFFICER, Action.SHARE_COORDINATE, r).permit()).as("a party does not coordinate itself").isFalse();
+        assertThat(decide(SUPERVISOR, Action.SHARE_COORDINATE, r).permit()).isFalse();
+    }
+
+    @Test
+    void tracingALeakIsForTheProviderTheManagementDepartmentAndSupervisorsUnderArticle24() {
+        Resource r = entry(AGENCY, Resource.Open.NOT_OPEN, Resource.Share.CONDITIONAL, true);
+        assertThat(decide(CLERK, Action.SHARE_TRACE, r).permit()).isTrue();
+        assertThat(decide(REVIEWER, Action.SHARE_TRACE, r).permit()).isTrue();
+        assertThat(decide(SUPERVISOR, Action.SHARE_TRACE, r).permit()).isTrue();
+        Decision other = decide(account("other", SubjectType.AGENCY_STAFF, OTHER, Role.DATA_OFFICER), Action.SHARE_TRACE, r);
+        assertThat(other.permit()).as("the using agency does not trace the provider's data").isFalse();
+        assertThat(other.article()).isEqualTo("Art. 24, 41");
+        assertThat(decide(CITIZEN, Action.SHARE_TRACE, r).permit()).isFalse();
+    }
+
+    @Test
     void everyRuleNamesAnArticle() {
         Subject[] subjects = {Subject.ANONYMOUS, OFFICER, CLERK, REVIEWER, CITIZEN, SECADMIN, AUDITADMIN, SYSADMIN, SUPERVISOR, SUSPENDED};
         for (Subject s : subjects) {
