@@ -39,6 +39,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.catalog.api.CatalogService;
 import org.poyang.catalog.api.CreditCode;
@@ -52,6 +55,7 @@ import org.poyang.collect.api.Delivery;
 import org.poyang.collect.api.Freshness;
 import org.poyang.collect.api.Row;
 import org.poyang.collect.api.RowQuery;
+import org.poyang.collect.api.RowMarker;
 import org.poyang.collect.api.RowRejection;
 import org.poyang.collect.api.RowSink;
 import org.poyang.platform.rest.Endpoints;
@@ -99,6 +103,9 @@ public final class CollectResource {
     private final PolicyEnforcementPoint pep;
     private final MaskingPolicy masking;
     private final Clock clock = Clock.systemUTC();
+    /** The share module's fingerprint of shared deliveries (Art. 24), when it is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RowMarker marker;
 
     @Activate
     public CollectResource(@Reference CollectService collect, @Reference CatalogService catalog,
@@ -329,25 +336,19 @@ public final class CollectResource {
             }
         }
         RowQuery q = new RowQuery(filters, number("offset", offset, 0, Long.MAX_VALUE), number("limit", limit, 1, RowQuery.MAX_PAGE));
-        MaskingPolicy.MaskPlan plan = plan(e, s, permit);
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        int[][] kept = new int[1][];
-        collect.read(e.code(), q, new RowSink() {
+        governedRead(e, s, permit, purpose, grant, q, new RowSink() {
             @Override
             public void columns(List<Column> columns) {
-                kept[0] = permit.kept(columns);
-                for (int i : kept[0]) {
-                    names.add(columns.get(i).name());
-                }
+                columns.forEach(c -> names.add(c.name()));
             }
 
             @Override
             public void row(String[] values) {
-                String[] masked = Permit.project(plan.apply(values), kept[0]);
                 Map<String, String> m = new LinkedHashMap<>();
-                for (int i = 0; i < masked.length; i++) {
-                    m.put(names.get(i), masked[i]);
+                for (int i = 0; i < values.length; i++) {
+                    m.put(names.get(i), values[i]);
                 }
                 rows.add(m);
             }
@@ -371,63 +372,39 @@ public final class CollectResource {
                     List.of(new Violation("format", "导出格式应为 csv、json 或 xlsx", "format must be csv, json or xlsx")));
         }
         Permit permit = permitRead(s, e, route, purpose, grant, true);
-        MaskingPolicy.MaskPlan plan = plan(e, s, permit);
         String file = e.code().value().replace('/', '-') + "." + fmt;
         StreamingOutput body = out -> {
             if (fmt.equals("xlsx")) {
-                XlsxRows.write(out, e.code().value(), sink -> collect.read(e.code(), RowQuery.all(), new RowSink() {
-                    private int[] kept;
-
-                    @Override
-                    public void columns(List<Column> columns) throws IOException {
-                        kept = permit.kept(columns);
-                        sink.columns(java.util.Arrays.stream(kept).mapToObj(columns::get).toList());
-                    }
-
-                    @Override
-                    public void row(String[] values) throws IOException {
-                        sink.row(Permit.project(plan.apply(values), kept));
-                    }
-                }));
+                XlsxRows.write(out, e.code().value(), sink -> governedRead(e, s, permit, purpose, grant, RowQuery.all(), sink));
             } else if (fmt.equals("csv")) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
                 w.write('\uFEFF'); // so that spreadsheet programs read the Chinese text as UTF-8
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180);
-                collect.read(e.code(), RowQuery.all(), new RowSink() {
-                    private int[] kept;
-
+                governedRead(e, s, permit, purpose, grant, RowQuery.all(), new RowSink() {
                     @Override
                     public void columns(List<Column> columns) throws IOException {
-                        kept = permit.kept(columns);
-                        List<String> names = new ArrayList<>();
-                        for (int i : kept) {
-                            names.add(columns.get(i).name());
-                        }
-                        csv.printRecord(names);
+                        csv.printRecord(columns.stream().map(Column::name).toList());
                     }
 
                     @Override
                     public void row(String[] values) throws IOException {
-                        csv.printRecord((Object[]) Permit.project(plan.apply(values), kept));
+                        csv.printRecord((Object[]) values);
                     }
                 });
                 csv.flush();
             } else {
                 JsonGenerator g = JSON.createGenerator(out);
                 g.writeStartArray();
-                collect.read(e.code(), RowQuery.all(), new RowSink() {
+                governedRead(e, s, permit, purpose, grant, RowQuery.all(), new RowSink() {
                     private List<String> names;
-                    private int[] kept;
 
                     @Override
                     public void columns(List<Column> columns) {
-                        kept = permit.kept(columns);
-                        names = java.util.Arrays.stream(kept).mapToObj(i -> columns.get(i).name()).toList();
+                        names = columns.stream().map(Column::name).toList();
                     }
 
                     @Override
-                    public void row(String[] values) throws IOException {
-                        String[] masked = Permit.project(plan.apply(values), kept);
+                    public void row(String[] masked) throws IOException {
                         g.writeStartObject();
                         for (int i = 0; i < masked.length; i++) {
                             g.writeStringField(names.get(i), masked[i]);
@@ -487,10 +464,66 @@ public final class CollectResource {
         };
     }
 
-    /** The masking plan for the reader and route; items a grant names are marked granted (Art. 24). */
-    private MaskingPolicy.MaskPlan plan(CatalogEntry e, Subject s, Permit permit) {
+    /**
+     * Reads rows as the permit allows: masked for the reader and route, limited to the permitted items
+     * and, on a share route, fingerprinted for the grant or agency they go to (Art. 24). {@code out} sees
+     * the delivered columns and rows only.
+     */
+    private void governedRead(CatalogEntry e, Subject s, Permit permit, String purpose, String grant, RowQuery q, RowSink out) {
+        RowMarker m = permit.route() == Route.SHARE_API || permit.route() == Route.SHARE_DOWNLOAD ? marker : null;
+        RowMarker.Marking[] marking = new RowMarker.Marking[1];
+        long[] n = new long[1];
+        // a grant's read fetches (and decrypts) the granted items only
+        collect.read(e.code(), permitted(e, permit.decision(), q), new RowSink() {
+            private int[] kept;
+            private MaskingPolicy.MaskPlan plan;
+
+            @Override
+            public void columns(List<Column> columns) throws IOException {
+                kept = permit.kept(columns);
+                plan = plan(columns, s, permit);
+                List<Column> delivered = java.util.Arrays.stream(kept).mapToObj(columns::get).toList();
+                marking[0] = m == null ? null : m.start(e.code().value(), s, permit.route(), blankToNull(grant), purpose, delivered);
+                out.columns(delivered);
+            }
+
+            @Override
+            public void row(String[] values) throws IOException {
+                String[] v = Permit.project(plan.apply(values), kept);
+                if (marking[0] != null) {
+                    v = marking[0].mark(v);
+                }
+                n[0]++;
+                out.row(v);
+            }
+        });
+        if (marking[0] != null) {
+            marking[0].finished(n[0]);
+        }
+    }
+
+    /** {@code q} limited to the items the decision covers, when it is limited to some. */
+    static RowQuery permitted(CatalogEntry e, Decision d, RowQuery q) {
+        if (d.items() == null) {
+            return q;
+        }
+        java.util.Set<String> items = new java.util.LinkedHashSet<>();
+        e.items().forEach(i -> {
+            if (d.covers(i.name())) {
+                items.add(i.name());
+            }
+        });
+        return items.isEmpty() || items.size() == e.items().size() ? q : new RowQuery(q.equal(), q.offset(), q.limit(), items);
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** The masking plan for the columns read, reader and route; items a grant names are marked granted (Art. 24). */
+    private MaskingPolicy.MaskPlan plan(List<Column> columns, Subject s, Permit permit) {
         Decision d = permit.decision();
-        List<ItemClass> items = e.items().stream()
+        List<ItemClass> items = columns.stream().map(Column::item)
                 .map(i -> new ItemClass(i.name(), i.sensitiveType().name(), i.grade().toString(), d.items() != null && d.items().contains(i.name())))
                 .toList();
         return masking.plan(items, s, permit.route());
