@@ -1,0 +1,89 @@
+package org.poyang.share.impl.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.poyang.platform.rest.ProblemException;
+import org.poyang.platform.rest.ProblemType;
+import java.util.List;
+import org.poyang.platform.workflow.Case;
+import org.poyang.platform.workflow.CaseQuery;
+import org.poyang.platform.workflow.CaseService;
+import org.poyang.platform.workflow.CaseStateException;
+import org.poyang.security.api.AccessRequest;
+import org.poyang.security.api.Action;
+import org.poyang.security.api.PolicyEnforcementPoint;
+import org.poyang.security.api.Resource;
+import org.poyang.security.api.Subject;
+
+/**
+ * What the share module's case types (applications, negotiations) share: their content as JSON on
+ * the case, finding a case of one type, and the problem a refused step becomes.
+ */
+final class CaseContent {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** A step the case's state does not allow (409); also used when someone else just took it. */
+    static final ProblemType WRONG_STATE = new ProblemType("application-state", 409, "当前状态不允许此操作",
+            "The state does not allow this step");
+
+    private CaseContent() {
+    }
+
+    static <D> D read(Case c, Class<D> type) {
+        try {
+            return JSON.readValue(c.data(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable case " + c.id(), e);
+        }
+    }
+
+    static String write(Object content) {
+        try {
+            return JSON.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The case of this type, or 404 naming what was asked for ({@code 申请}/{@code application}, ...). */
+    static Case find(CaseService cases, String type, String id, String whatZh, String whatEn) {
+        return cases.get(id).filter(c -> c.type().equals(type))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "没有" + whatZh + " " + id + " (no " + whatEn + " " + id + ")"));
+    }
+
+    /**
+     * A case the caller may see: the one who brought it, or whoever oversees the handling agency's cases
+     * (the agency, the management department, supervisors; Art. 18, 41).
+     */
+    static Case visible(PolicyEnforcementPoint pep, Subject s, Case c) {
+        if (s.kind() == Subject.Kind.ACCOUNT && s.id().equals(c.subject())) {
+            return c;
+        }
+        pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, new Resource(c.resource(), c.handler(), null, null, null, true)));
+        return c;
+    }
+
+    /** The caller's own cases of a type, newest first. */
+    static List<Case> mine(CaseService cases, String type, Subject s) {
+        if (s.anonymous()) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "请先登录 (sign in first)");
+        }
+        return cases.find(new CaseQuery(type, null, s.id(), null, false, false, 0, 500));
+    }
+
+    /** The cases of a type an agency must handle (null: every agency's), for those who oversee them. */
+    static List<Case> handled(CaseService cases, PolicyEnforcementPoint pep, String type, Subject s, String agency, boolean openOnly,
+            boolean overdueOnly, int offset, int limit) {
+        pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, new Resource(null, agency, null, null, null, true)));
+        return cases.find(new CaseQuery(type, agency, null, null, openOnly, overdueOnly, offset, limit));
+    }
+
+    /** A refused step as the client sees it: 404 for a case that is not there, 409 otherwise. */
+    static ProblemException refused(CaseStateException ex) {
+        return ex.notFound() ? new ProblemException(ProblemType.NOT_FOUND, ex.getMessage()) : new ProblemException(WRONG_STATE, ex.getMessage());
+    }
+}
