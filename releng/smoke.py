@@ -419,6 +419,77 @@ def main():
         status, _, body = http("GET", link)
         assert status in (401, 403), (status, body[:300])
 
+    def share_data():
+        # Art. 21-24: a data officer of another agency (made by the security administrator) searches the share
+        # catalog, reads unconditionally shared rows only when stating the duty served, applies for conditionally
+        # shared data; the provider approves, and the grant opens the granted item for that purpose only; the
+        # SOAP service answers as its published contract docs/wsdl/share-v1.wsdl says; the provider traces a file
+        admins = os.path.join(data, "security", "initial-accounts.properties")
+        secrets = dict(line.strip().split("=", 1) for line in open(admins, encoding="utf-8") if "=" in line and not line.startswith("#"))
+        status, _, body = http("POST", "/api/auth/sessions", json.dumps({"login": "secadmin", "password": secrets["secadmin"]}).encode(),
+                               {"Content-Type": "application/json"})
+        admin = {"Authorization": "Bearer " + json.loads(body)["token"], "Content-Type": "application/json"}
+        officer = {"Authorization": "Bearer " + state["officer"], "Content-Type": "application/json"}
+        status, _, body = http("GET", "/api/auth/me", headers=officer)
+        provider = json.loads(body)["agency"]
+        status, _, body = http("GET", "/api/catalog/agencies")
+        other = next(a["creditCode"] for a in json.loads(body) if a["creditCode"] != provider)
+        password = "Poyang-Share-2026!"
+        status, _, body = http("POST", "/api/security/accounts", json.dumps({"login": "smoke-user-officer", "displayName": "烟测使用单位数据专员",
+                               "type": "AGENCY_STAFF", "agency": other, "roles": ["DATA_OFFICER"], "password": password}).encode(), admin)
+        assert status == 201, (status, body[:300])
+        status, _, body = http("POST", "/api/auth/sessions", json.dumps({"login": "smoke-user-officer", "password": password}).encode(),
+                               {"Content-Type": "application/json"})
+        user = {"Authorization": "Bearer " + json.loads(body)["token"], "Content-Type": "application/json"}
+        status, _, body = http("GET", f"/api/share/catalog?provider={provider}&limit=200", headers=user)
+        found = json.loads(body)
+        assert status == 200 and found["total"] > 0, (status, body[:300])
+        status, _, body = http("GET", f"/api/share/catalog?provider={provider}")
+        assert status == 401, (status, body[:300])
+        code = state["aggregated"]
+        status, _, body = http("GET", f"/api/share/entries/{code}", headers=user)
+        entry = json.loads(body)
+        assert status == 200 and entry["rows"] >= 1, (status, body[:300])
+        if entry["shareType"] == "UNCONDITIONAL":
+            status, _, body = http("GET", f"/api/collect/entries/{code}/rows?route=share&limit=5", headers=user)
+            assert status == 403 and "Art. 24" in body, (status, body[:300])
+            duty = urllib.parse.quote("烟测核验")
+            status, _, body = http("GET", f"/api/collect/entries/{code}/rows?route=share&limit=5&purpose={duty}", headers=user)
+            assert status == 200 and json.loads(body)["rows"], (status, body[:300])
+        conditional = next(h for h in found["hits"] if h["shareType"] == "CONDITIONAL")
+        status, _, body = http("GET", f"/api/share/entries/{conditional['code']}", headers=user)
+        item = json.loads(body)["items"][0]
+        form = {"resource": conditional["code"], "purpose": "烟测资格核验", "legalDuty": "烟测：依法履行资格核验职责", "items": [item],
+                "route": "SHARE_API", "contact": "烟测 0791-00000000"}
+        status, _, body = http("POST", "/api/share/applications", json.dumps(dict(form, legalDuty=None)).encode(), user)
+        assert status == 422 and "legalDuty" in body, (status, body[:300])
+        status, _, body = http("POST", "/api/share/applications", json.dumps(form).encode(), user)
+        assert status == 201, (status, body[:300])
+        application = json.loads(body)
+        assert application["state"] == "SUBMITTED" and application["deadline"] > application["receivedOn"], application
+        status, _, body = http("POST", f"/api/share/applications/{application['id']}/approval",
+                               json.dumps({"conditions": "仅用于烟测核验"}).encode(), officer)
+        assert status == 200 and json.loads(body)["state"] == "APPROVED", (status, body[:300])
+        grant = json.loads(body)["grant"]
+        duty = urllib.parse.quote("烟测资格核验")
+        rows = f"/api/collect/entries/{conditional['code']}/rows?route=share&grant={grant}"
+        status, _, body = http("GET", rows + f"&purpose={duty}", headers=user)
+        assert status == 200 and json.loads(body)["columns"] == [item], (status, body[:300])
+        status, _, body = http("GET", rows + "&purpose=" + urllib.parse.quote("别的用途"), headers=user)
+        assert status == 403, (status, body[:300])
+        status, _, wsdl = http("GET", "/soap/share?wsdl")
+        published = open(os.path.join(ROOT, "docs", "wsdl", "share-v1.wsdl"), encoding="utf-8").read()
+        norm = lambda w: re.sub(r"\s+", " ", re.sub(r'location="[^"]*"', 'location=""', w)).strip()
+        assert status == 200 and norm(wsdl) == norm(published), "served WSDL differs from docs/wsdl/share-v1.wsdl"
+        env = ('<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:s="urn:poyang:share:1"><soapenv:Body>'
+               f'<s:getApplication><id>{application["id"]}</id></s:getApplication></soapenv:Body></soapenv:Envelope>')
+        status, _, body = http("POST", "/soap/share", env.encode(), {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '""',
+                                                                        "Authorization": user["Authorization"]})
+        assert status == 200 and "<state>APPROVED</state>" in body and grant in body, (status, body[:400])
+        status, _, body = http("POST", f"/api/share/entries/{conditional['code']}/trace", "序号,金额\n1,12.5\n2,13.75\n".encode(),
+                               {"Authorization": officer["Authorization"], "Content-Type": "text/csv"})
+        assert status == 200 and json.loads(body)["recipient"] is None, (status, body[:300])
+
     def xlsx_round_trip():
         # issue 5: an entry's rows exported as an .xlsx workbook and delivered back as one change nothing
         code = state["aggregated"]
@@ -580,6 +651,7 @@ def main():
                      ("a CSV file: GBK sent as UTF-8 is refused as such; declared GB18030, it is applied", csv_delivery),
                      ("an XLSX export delivered back as a workbook changes nothing; an old .xls is refused", xlsx_round_trip),
                      ("open data: dataset page, SOAP read as published, application approved into a grant, priorities, an analysis under k withheld, an emergency opening", open_data),
+                     ("sharing: share catalog for agencies, purpose on every read, an application approved into a grant bound to its purpose, SOAP as published, a trace", share_data),
                      ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
                      ("data written before a restart (a note, aggregated rows) is there after it", restart_keeps_data),
                      ("TLS from an operator's configuration file: HTTPS answers with TLS 1.2 or newer", tls),
