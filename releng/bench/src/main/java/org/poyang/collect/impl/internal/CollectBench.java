@@ -543,10 +543,10 @@ public final class CollectBench {
     }
 
     /** The catalog as far as the store needs it: one published entry. */
-    static final class OneEntryCatalog implements CatalogService {
+    public static final class OneEntryCatalog implements CatalogService {
         private final CatalogEntry entry;
 
-        OneEntryCatalog(CatalogEntry entry) {
+        public OneEntryCatalog(CatalogEntry entry) {
             this.entry = entry;
         }
 

@@ -10,4 +10,9 @@ public final class BridgeProvidersAccess {
     public static Object problemMapper() {
         return new ProblemExceptionMapper();
     }
+
+    /** Renders every SOAP failure as a fault carrying the problem type, as the bridge does for every SOAP endpoint. */
+    public static org.apache.cxf.interceptor.Interceptor<? extends org.apache.cxf.message.Message> problemFault() {
+        return new ProblemFaultInterceptor();
+    }
 }

@@ -51,6 +51,16 @@ public final class JdbcAuditTrailAccess {
         return new Object[] {accounts, authenticator, new AuthenticationFilter(authenticator, audit), keys};
     }
 
+    /** The shipped grant service (SEC_GRANT) over {@code ds}. */
+    public static org.poyang.security.api.GrantService grants(DataSource ds, AuditTrail audit) {
+        return new JdbcGrantService(ds, audit, Clock.systemUTC());
+    }
+
+    /** The shipped policy enforcement point over {@code audit}, checking grants in {@code grants}. */
+    public static org.poyang.security.api.PolicyEnforcementPoint pep(AuditTrail audit, org.poyang.security.api.GrantService grants) {
+        return new RulePolicy(audit, grants);
+    }
+
     /** The shipped policy enforcement point over {@code audit}. */
     public static org.poyang.security.api.PolicyEnforcementPoint pep(AuditTrail audit) {
         return new RulePolicy(audit);
