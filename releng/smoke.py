@@ -486,7 +486,7 @@ def main():
         status, _, body = http("POST", "/soap/share", env.encode(), {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '""',
                                                                         "Authorization": user["Authorization"]})
         assert status == 200 and "<state>APPROVED</state>" in body and grant in body, (status, body[:400])
-        status, _, body = http("POST", f"/api/share/entries/{conditional['code']}/trace", "序号,金额\n1,12.5\n2,13.75\n".encode(),
+        status, _, body = http("POST", f"/api/share/traces/{conditional['code']}", "序号,金额\n1,12.5\n2,13.75\n".encode(),
                                {"Authorization": officer["Authorization"], "Content-Type": "text/csv"})
         assert status == 200 and json.loads(body)["recipient"] is None, (status, body[:300])
 

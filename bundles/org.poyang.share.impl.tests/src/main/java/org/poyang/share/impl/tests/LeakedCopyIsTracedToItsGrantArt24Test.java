@@ -125,13 +125,13 @@ class LeakedCopyIsTracedToItsGrantArt24Test extends ShareTestBase {
             assertThat(none.path("note").asText()).isNotBlank();
         }
         String leakB = leak(d.fileB(), new Random(7), true);
-        Http.problem(postText("/api/share/entries/" + p.conditional + "/trace", leakB, "text/csv", p.officerB), 403, "forbidden");
-        Http.problem(postText("/api/share/entries/" + p.conditional + "/trace", leakB, "text/csv", p.officerC), 403, "forbidden");
-        Http.problem(postText("/api/share/entries/" + p.conditional + "/trace", leakB, "text/csv", null), 401, "unauthorized");
+        Http.problem(postText("/api/share/traces/" + p.conditional, leakB, "text/csv", p.officerB), 403, "forbidden");
+        Http.problem(postText("/api/share/traces/" + p.conditional, leakB, "text/csv", p.officerC), 403, "forbidden");
+        Http.problem(postText("/api/share/traces/" + p.conditional, leakB, "text/csv", null), 401, "unauthorized");
     }
 
     JsonNode trace(String file, String token) {
-        return Http.json(postText("/api/share/entries/" + p.conditional + "/trace", file, "text/csv", token), 200);
+        return Http.json(postText("/api/share/traces/" + p.conditional, file, "text/csv", token), 200);
     }
 
     /** Asserts that the trace names {@code grant}, which is held by {@code agency}. */

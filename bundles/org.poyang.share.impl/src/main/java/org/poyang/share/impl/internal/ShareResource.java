@@ -17,14 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -62,14 +55,13 @@ import org.poyang.share.api.ShareApplicationForm;
 import org.poyang.share.api.ShareApplications;
 import org.poyang.share.api.ShareTerms;
 import org.poyang.share.api.ShareUsage;
-import org.poyang.share.api.TraceReport;
 import org.poyang.share.api.UsageLine;
 
 /**
  * Data sharing between agencies at {@code /api/share} (共享管理, Art. 21-24): the share catalog, how each
  * entry is shared and obtained, applications for conditionally shared data on the 10-working-day clock,
- * negotiations and coordination over data not shared, the grants in use with their usage, and the trace of
- * a leaked file to the delivery it came from. Shared rows themselves are read at
+ * negotiations and coordination over data not shared, and the grants in use with their usage (the trace of a
+ * leaked file is {@link TraceResource}, at its own address for its larger request limit). Shared rows themselves are read at
  * {@code /api/collect/entries/{code}/rows?route=share} and {@code /export?route=share}, or over SOAP at
  * {@code /soap/share}: every way out goes through the same policy enforcement point and fingerprint.
  */
@@ -84,8 +76,6 @@ public final class ShareResource {
             + "\"items\": [\"户主姓名\", \"补助金额\"], \"route\": \"SHARE_API\", \"contact\": \"李四 0791-86000000\", \"material\": \"核验工作方案\"}";
     static final String TERMS_EXAMPLE = "{\"conditions\": \"仅用于低保资格核验，不得向第三方提供，核验后 30 日内删除\", \"items\": [\"户主姓名\", \"补助金额\"], "
             + "\"route\": \"SHARE_API\", \"expiresOn\": \"2027-12-31\"}";
-    /** Largest leaked file the trace reads. */
-    static final int MAX_TRACE_BYTES = 32 * 1024 * 1024;
 
     private final ShareApplications applications;
     private final Negotiations negotiations;
@@ -431,35 +421,7 @@ public final class ShareResource {
         return usage.ofResource(Subject.of(security.getUserPrincipal()), cls + "/" + seq, day("from", from), day("to", to));
     }
 
-    @POST
-    @Path("entries/{cls}/{seq}/trace")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "泄露溯源：判断文件来自哪项授权 (trace a leaked file to the grant it was delivered under)", description = "The body is "
-            + "the file as found (CSV, JSON or any text; UTF-8 or GB18030; at most 32 MB), whatever its column order, columns or number "
-            + "format. Names the grant (or agency) whose fingerprint it carries with a confidence, or none (Art. 24).")
-    public TraceReport trace(@PathParam("cls") String cls, @PathParam("seq") String seq, InputStream body, @Context SecurityContext security)
-            throws IOException {
-        Subject s = Subject.of(security.getUserPrincipal());
-        CatalogEntry e = Entries.find(catalog, cls + "/" + seq, "code");
-        pep.enforce(AccessRequest.of(s, Action.SHARE_TRACE, Entries.resource(e)));
-        byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_TRACE_BYTES + 1);
-        if (bytes.length > MAX_TRACE_BYTES) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "文件超过 32 MB (the file is larger than 32 MB)");
-        }
-        return usage.trace(s, e.code().value(), decode(bytes));
-    }
-
     // ------------------------------------------------------------------ helpers
-
-    /** UTF-8 if the bytes are UTF-8, else GB18030 (files saved by Chinese spreadsheet programs). */
-    static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, Charset.forName("GB18030"));
-        }
-    }
 
     private Grant shareGrant(String id) {
         return grants.get(id).filter(x -> x.kind() == Grant.Kind.SHARE)
