@@ -51,6 +51,8 @@ final class SharePlatform {
     final String unconditional;
     final String conditional;
     final String notShared;
+    /** An unconditionally shared entry of agency A without rows, filled by the pull test (same items as {@link #unconditional}). */
+    final String pulled;
 
     /** Items of {@link #unconditional}. */
     final String uCode;
@@ -138,6 +140,9 @@ final class SharePlatform {
         }
         conditionalRows = List.copyOf(c);
         deliver(conditional, c);
+
+        pulled = publish("共享测试前置机养老机构名录" + run, "UNCONDITIONAL",
+                List.of(item(uCode, "STRING", false, "NONE"), item(uName, "STRING", false, "NONE"), item(uAmount, "DECIMAL", false, "NONE")), uCode);
 
         caseNo = "案件编号" + run;
         fine = "罚没金额" + run;
