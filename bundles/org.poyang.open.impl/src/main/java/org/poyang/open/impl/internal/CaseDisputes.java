@@ -12,6 +12,8 @@ import org.poyang.catalog.api.CreditCode;
 import org.poyang.catalog.api.InvalidIdentifierException;
 import org.poyang.open.api.Dispute;
 import org.poyang.open.api.Disputes;
+import org.poyang.platform.casework.CaseContent;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;

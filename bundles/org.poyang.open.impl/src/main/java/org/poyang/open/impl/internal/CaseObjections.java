@@ -22,6 +22,8 @@ import org.poyang.open.api.Objection;
 import org.poyang.open.api.ObjectionForm;
 import org.poyang.open.api.ObjectionResolution;
 import org.poyang.open.api.Objections;
+import org.poyang.platform.casework.CaseContent;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;

@@ -25,6 +25,8 @@ import org.poyang.open.api.Application;
 import org.poyang.open.api.ApplicationForm;
 import org.poyang.open.api.Approval;
 import org.poyang.open.api.OpenApplications;
+import org.poyang.platform.casework.CaseContent;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;

@@ -34,6 +34,7 @@ import org.poyang.collect.api.RowSink;
 import org.poyang.open.api.AnalysisRequest;
 import org.poyang.open.api.AnalysisResult;
 import org.poyang.open.api.ModelAnalyses;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;

@@ -33,6 +33,7 @@ import org.poyang.open.api.DemandAnswer;
 import org.poyang.open.api.DemandForm;
 import org.poyang.open.api.Demands;
 import org.poyang.open.api.ResourceDemand;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;

@@ -27,6 +27,7 @@ import org.poyang.catalog.api.EntryStatus;
 import org.poyang.collect.api.CollectService;
 import org.poyang.collect.api.Freshness;
 import org.poyang.open.api.Emergencies;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;

@@ -50,6 +50,8 @@ import org.poyang.open.api.ObjectionForm;
 import org.poyang.open.api.ObjectionResolution;
 import org.poyang.open.api.Objections;
 import org.poyang.open.api.OpenApplications;
+import org.poyang.platform.casework.CaseContent;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
@@ -179,8 +181,8 @@ public final class OpenResource {
         if (agency == null || agency.isBlank()) {
             return applications.mine(s);
         }
-        paging(offset, limit);
-        return applications.handled(s, agency.equals("*") ? null : agency.strip(), openOnly(state), overdue, offset, limit);
+        CaseContent.paging(offset, limit);
+        return applications.handled(s, agency.equals("*") ? null : agency.strip(), CaseContent.openOnly(state), overdue, offset, limit);
     }
 
     @GET
@@ -268,8 +270,8 @@ public final class OpenResource {
         if (agency == null || agency.isBlank()) {
             return objections.mine(s);
         }
-        paging(offset, limit);
-        return objections.handled(s, agency.equals("*") ? null : agency.strip(), openOnly(state), overdue, offset, limit);
+        CaseContent.paging(offset, limit);
+        return objections.handled(s, agency.equals("*") ? null : agency.strip(), CaseContent.openOnly(state), overdue, offset, limit);
     }
 
     @GET
@@ -303,24 +305,7 @@ public final class OpenResource {
         return objections.withdraw(Subject.of(security.getUserPrincipal()), id, note == null ? null : note.text());
     }
 
-    /** state=open lists cases not yet answered; state=all (or none) every case. */
-    private static boolean openOnly(String state) {
-        if (state == null || state.isBlank() || state.equalsIgnoreCase("all")) {
-            return false;
-        }
-        if (state.equalsIgnoreCase("open")) {
-            return true;
-        }
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "state 应为 open 或 all (state must be open or all)",
-                List.of(new Violation("state", "取值“" + state + "”无法识别，应为 open 或 all", "unknown value '" + state + "': open or all")));
-    }
 
-    private static void paging(int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "分页参数无效 (invalid paging)",
-                    List.of(new Violation("limit", "offset ≥ 0，limit 在 1 到 500 之间", "offset >= 0 and limit from 1 to 500")));
-        }
-    }
 
     // ------------------------------------------------------------------ disputes over the opening agency
 
@@ -342,9 +327,9 @@ public final class OpenResource {
     public List<Dispute> disputesList(@QueryParam("agency") String agency, @QueryParam("state") String state,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit,
             @Context SecurityContext security) {
-        paging(offset, limit);
-        return disputes.list(Subject.of(security.getUserPrincipal()), agency == null || agency.isBlank() ? null : agency.strip(), openOnly(state),
-                offset, limit);
+        CaseContent.paging(offset, limit);
+        return disputes.list(Subject.of(security.getUserPrincipal()), agency == null || agency.isBlank() ? null : agency.strip(),
+                CaseContent.openOnly(state), offset, limit);
     }
 
     @GET
@@ -448,7 +433,7 @@ public final class OpenResource {
     @Operation(summary = "开放数据应用示范 (the showcase: listed applications and analyses)", description = "dataset: those using one dataset.")
     public List<Showcase.Item> showcaseList(@QueryParam("dataset") String dataset, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        paging(offset, limit);
+        CaseContent.paging(offset, limit);
         return showcase.listed(dataset, offset, limit);
     }
 
@@ -502,7 +487,7 @@ public final class OpenResource {
     public List<Demand> demands(@QueryParam("resource") String resource, @QueryParam("provider") String provider,
             @QueryParam("status") String status, @QueryParam("sort") @DefaultValue("votes") String sort,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
-        paging(offset, limit);
+        CaseContent.paging(offset, limit);
         if (!sort.equals("votes") && !sort.equals("new")) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "sort 应为 votes 或 new (sort must be votes or new)",
                     List.of(new Violation("sort", "取值应为 votes 或 new", "votes or new")));

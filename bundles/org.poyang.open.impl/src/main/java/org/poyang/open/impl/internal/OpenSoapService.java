@@ -28,6 +28,7 @@ import org.poyang.collect.api.RowQuery;
 import org.poyang.collect.api.RowSink;
 import org.poyang.open.api.Application;
 import org.poyang.open.api.OpenApplications;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;

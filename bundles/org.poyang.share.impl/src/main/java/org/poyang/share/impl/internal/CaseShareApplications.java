@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.catalog.api.CatalogService;
 import org.poyang.catalog.api.ShareType;
+import org.poyang.platform.casework.CaseContent;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.workflow.Case;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.catalog.api.EntryStatus;
+import org.poyang.platform.casework.CaseContent;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;

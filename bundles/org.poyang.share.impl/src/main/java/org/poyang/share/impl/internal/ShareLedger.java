@@ -32,6 +32,7 @@ import org.poyang.catalog.api.DataType;
 import org.poyang.catalog.api.SensitiveType;
 import org.poyang.collect.api.Column;
 import org.poyang.collect.api.RowMarker;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;

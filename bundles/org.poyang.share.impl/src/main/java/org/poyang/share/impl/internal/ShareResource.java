@@ -36,6 +36,8 @@ import org.poyang.catalog.api.EntryStatus;
 import org.poyang.catalog.api.ShareType;
 import org.poyang.collect.api.CollectService;
 import org.poyang.collect.api.Freshness;
+import org.poyang.platform.casework.CaseContent;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
@@ -199,8 +201,8 @@ public final class ShareResource {
         if (agency == null || agency.isBlank()) {
             return applications.mine(s);
         }
-        paging(offset, limit);
-        return applications.handled(s, agency.equals("*") ? null : agency.strip(), openOnly(state), overdue, offset, limit);
+        CaseContent.paging(offset, limit);
+        return applications.handled(s, agency.equals("*") ? null : agency.strip(), CaseContent.openOnly(state), overdue, offset, limit);
     }
 
     @GET
@@ -287,7 +289,7 @@ public final class ShareResource {
         if (!all && !escalated) {
             return negotiations.mine(s);
         }
-        paging(offset, limit);
+        CaseContent.paging(offset, limit);
         return negotiations.all(s, escalated, offset, limit);
     }
 
@@ -444,21 +446,5 @@ public final class ShareResource {
         }
     }
 
-    private static boolean openOnly(String state) {
-        if (state == null || state.isBlank() || state.equalsIgnoreCase("all")) {
-            return false;
-        }
-        if (state.equalsIgnoreCase("open")) {
-            return true;
-        }
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "state 应为 open 或 all (state must be open or all)",
-                List.of(new Violation("state", "取值“" + state + "”无法识别，应为 open 或 all", "unknown value '" + state + "': open or all")));
-    }
 
-    private static void paging(int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "分页参数无效 (invalid paging)",
-                    List.of(new Violation("limit", "offset ≥ 0，limit 在 1 到 500 之间", "offset >= 0 and limit from 1 to 500")));
-        }
-    }
 }

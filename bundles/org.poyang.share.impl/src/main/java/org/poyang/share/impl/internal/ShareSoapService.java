@@ -32,6 +32,7 @@ import org.poyang.collect.api.CollectService;
 import org.poyang.collect.api.Column;
 import org.poyang.collect.api.RowMarker;
 import org.poyang.collect.api.RowQuery;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;

@@ -10,6 +10,7 @@ import org.poyang.collect.api.Column;
 import org.poyang.collect.api.RowMarker;
 import org.poyang.collect.api.RowQuery;
 import org.poyang.collect.api.RowSink;
+import org.poyang.platform.casework.Entries;
 import org.poyang.security.api.AccessRequest;
 import org.poyang.security.api.Action;
 import org.poyang.security.api.Decision;

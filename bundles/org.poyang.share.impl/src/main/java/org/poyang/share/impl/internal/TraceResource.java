@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.catalog.api.CatalogService;
+import org.poyang.platform.casework.Entries;
 import org.poyang.platform.rest.Endpoints;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;

@@ -1,4 +1,4 @@
-package org.poyang.share.impl.internal;
+package org.poyang.platform.casework;
 
 import java.util.List;
 import org.poyang.catalog.api.CatalogEntry;
@@ -11,8 +11,8 @@ import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
 import org.poyang.security.api.Resource;
 
-/** Catalog look-ups the share module's services share. */
-final class Entries {
+/** Catalog look-ups the open and share modules' services share. */
+public final class Entries {
 
     private Entries() {
     }
@@ -23,7 +23,7 @@ final class Entries {
      * @param field the request field that named it, for the violation
      * @throws ProblemException 422 for a malformed or missing code, 404 for an unknown one
      */
-    static CatalogEntry find(CatalogService catalog, String code, String field) {
+    public static CatalogEntry find(CatalogService catalog, String code, String field) {
         if (code == null || code.isBlank()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "须指明数据资源 (name the resource)",
                     List.of(new Violation(field, "须填写资源代码", "give the resource code")));
@@ -39,7 +39,7 @@ final class Entries {
     }
 
     /** The attributes of an entry the policy enforcement point decides on. */
-    static Resource resource(CatalogEntry e) {
+    public static Resource resource(CatalogEntry e) {
         return new Resource(e.code().value(), e.provider().value(), Resource.Open.valueOf(e.openType().name()),
                 Resource.Share.valueOf(e.shareType().name()), e.grade().toString(), e.status() == EntryStatus.PUBLISHED);
     }

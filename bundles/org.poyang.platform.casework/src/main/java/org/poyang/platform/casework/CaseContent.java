@@ -1,12 +1,13 @@
-package org.poyang.share.impl.internal;
+package org.poyang.platform.casework;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
-import java.util.List;
+import org.poyang.platform.rest.Violation;
 import org.poyang.platform.workflow.Case;
 import org.poyang.platform.workflow.CaseQuery;
 import org.poyang.platform.workflow.CaseService;
@@ -18,22 +19,23 @@ import org.poyang.security.api.Resource;
 import org.poyang.security.api.Subject;
 
 /**
- * What the share module's case types (applications, negotiations) share: their content as JSON on
- * the case, finding a case of one type, and the problem a refused step becomes.
+ * What the case types of the open and share modules (applications, objections, disputes, negotiations)
+ * share: their content as JSON on the case, finding a case of one type, who may see it, and the problem a
+ * refused step becomes.
  */
-final class CaseContent {
+public final class CaseContent {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** A step the case's state does not allow (409); also used when someone else just took it. */
-    static final ProblemType WRONG_STATE = new ProblemType("application-state", 409, "当前状态不允许此操作",
+    public static final ProblemType WRONG_STATE = new ProblemType("application-state", 409, "当前状态不允许此操作",
             "The state does not allow this step");
 
     private CaseContent() {
     }
 
-    static <D> D read(Case c, Class<D> type) {
+    public static <D> D read(Case c, Class<D> type) {
         try {
             return JSON.readValue(c.data(), type);
         } catch (JsonProcessingException e) {
@@ -41,7 +43,7 @@ final class CaseContent {
         }
     }
 
-    static String write(Object content) {
+    public static String write(Object content) {
         try {
             return JSON.writeValueAsString(content);
         } catch (JsonProcessingException e) {
@@ -50,7 +52,7 @@ final class CaseContent {
     }
 
     /** The case of this type, or 404 naming what was asked for ({@code 申请}/{@code application}, ...). */
-    static Case find(CaseService cases, String type, String id, String whatZh, String whatEn) {
+    public static Case find(CaseService cases, String type, String id, String whatZh, String whatEn) {
         return cases.get(id).filter(c -> c.type().equals(type))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "没有" + whatZh + " " + id + " (no " + whatEn + " " + id + ")"));
     }
@@ -59,7 +61,7 @@ final class CaseContent {
      * A case the caller may see: the one who brought it, or whoever oversees the handling agency's cases
      * (the agency, the management department, supervisors; Art. 18, 41).
      */
-    static Case visible(PolicyEnforcementPoint pep, Subject s, Case c) {
+    public static Case visible(PolicyEnforcementPoint pep, Subject s, Case c) {
         if (s.kind() == Subject.Kind.ACCOUNT && s.id().equals(c.subject())) {
             return c;
         }
@@ -68,7 +70,7 @@ final class CaseContent {
     }
 
     /** The caller's own cases of a type, newest first. */
-    static List<Case> mine(CaseService cases, String type, Subject s) {
+    public static List<Case> mine(CaseService cases, String type, Subject s) {
         if (s.anonymous()) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "请先登录 (sign in first)");
         }
@@ -76,14 +78,34 @@ final class CaseContent {
     }
 
     /** The cases of a type an agency must handle (null: every agency's), for those who oversee them. */
-    static List<Case> handled(CaseService cases, PolicyEnforcementPoint pep, String type, Subject s, String agency, boolean openOnly,
+    public static List<Case> handled(CaseService cases, PolicyEnforcementPoint pep, String type, Subject s, String agency, boolean openOnly,
             boolean overdueOnly, int offset, int limit) {
         pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, new Resource(null, agency, null, null, null, true)));
         return cases.find(new CaseQuery(type, agency, null, null, openOnly, overdueOnly, offset, limit));
     }
 
     /** A refused step as the client sees it: 404 for a case that is not there, 409 otherwise. */
-    static ProblemException refused(CaseStateException ex) {
+    public static ProblemException refused(CaseStateException ex) {
         return ex.notFound() ? new ProblemException(ProblemType.NOT_FOUND, ex.getMessage()) : new ProblemException(WRONG_STATE, ex.getMessage());
+    }
+
+    /** A list's {@code state} parameter: {@code open} lists cases not yet answered; {@code all} (or none) every case. */
+    public static boolean openOnly(String state) {
+        if (state == null || state.isBlank() || state.equalsIgnoreCase("all")) {
+            return false;
+        }
+        if (state.equalsIgnoreCase("open")) {
+            return true;
+        }
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "state 应为 open 或 all (state must be open or all)",
+                List.of(new Violation("state", "取值“" + state + "”无法识别，应为 open 或 all", "unknown value '" + state + "': open or all")));
+    }
+
+    /** Checks a list's paging: offset from 0, limit from 1 to 500. */
+    public static void paging(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "分页参数无效 (invalid paging)",
+                    List.of(new Violation("limit", "offset ≥ 0，limit 在 1 到 500 之间", "offset >= 0 and limit from 1 to 500")));
+        }
     }
 }
