@@ -276,6 +276,18 @@ class AuthorizationMatrixTest {
                 new Case("GET", pub + "/export?format=json&route=share&purpose=" + java.net.URLEncoder.encode("履行法定职责", StandardCharsets.UTF_8),
                         null, null, Policy.AGENCIES));
 
+        // scheduled pulls from front-end databases (前置机, Art. 10): set, run and removed by the provider's data officers,
+        // followed by the provider; the list of every pull is the management department's and supervisors'
+        String pull = "/api/collect/pulls/" + code;
+        declare(table, "GET /api/collect/pulls", new Case("GET", "/api/collect/pulls", null, null, Policy.REVIEWER));
+        declare(table, "PUT /api/collect/pulls/{cls}/{seq}", new Case("PUT", pull, "application/json",
+                "{\"driverClass\":\"org.apache.derby.iapi.jdbc.AutoloadedDriver\",\"url\":\"jdbc:derby:memory:matrix-none\",\"user\":null,"
+                        + "\"password\":null,\"query\":\"SELECT 1 FROM SYSIBM.SYSDUMMY1\",\"incrementalColumn\":null,\"intervalMinutes\":1440,"
+                        + "\"enabled\":false}", Policy.PROVIDER));
+        declare(table, "GET /api/collect/pulls/{cls}/{seq}", new Case("GET", pull, null, null, Policy.PROVIDER));
+        declare(table, "POST /api/collect/pulls/{cls}/{seq}/runs", new Case("POST", pull + "/runs", "application/json", "{}", Policy.PROVIDER));
+        declare(table, "DELETE /api/collect/pulls/{cls}/{seq}", new Case("DELETE", pull, null, null, Policy.PROVIDER));
+
         // generated from the registered endpoints: nothing undeclared, nothing declared that is not there
         Set<String> registered = registeredOperations();
         assertThat(table.keySet()).as("operations with a declared access policy").containsExactlyInAnyOrderElementsOf(registered);
