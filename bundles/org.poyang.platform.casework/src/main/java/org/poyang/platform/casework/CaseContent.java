@@ -12,8 +12,11 @@ import org.poyang.platform.workflow.Case;
 import org.poyang.platform.workflow.CaseQuery;
 import org.poyang.platform.workflow.CaseService;
 import org.poyang.platform.workflow.CaseStateException;
+import org.poyang.platform.workflow.CaseType;
 import org.poyang.security.api.AccessRequest;
 import org.poyang.security.api.Action;
+import org.poyang.security.api.AuditEvent;
+import org.poyang.security.api.AuditTrail;
 import org.poyang.security.api.PolicyEnforcementPoint;
 import org.poyang.security.api.Resource;
 import org.poyang.security.api.Subject;
@@ -82,6 +85,25 @@ public final class CaseContent {
             boolean overdueOnly, int offset, int limit) {
         pep.enforce(AccessRequest.of(s, Action.CASE_OVERSEE, new Resource(null, agency, null, null, null, true)));
         return cases.find(new CaseQuery(type, agency, null, null, openOnly, overdueOnly, offset, limit));
+    }
+
+    /**
+     * Moves a case one step and records the step in the audit trail ({@code action}, the case and its states), or
+     * throws the problem a refused step becomes.
+     *
+     * @param data  the case's new content (written as JSON), or null to keep it
+     * @param grant the grant the step issued, for the audit record, or null
+     */
+    public static Case step(CaseService cases, AuditTrail audit, CaseType type, Case c, String from, String to, Subject s, String note,
+            Object data, String grant, String action) {
+        try {
+            Case moved = cases.move(type, c.id(), from, to, s.id(), note, data == null ? null : write(data));
+            audit.record(new AuditEvent(s.id(), s.agency(), action, c.resource(), null, grant, AuditEvent.Outcome.SUCCESS,
+                    c.id() + " " + from + " -> " + to));
+            return moved;
+        } catch (CaseStateException ex) {
+            throw refused(ex);
+        }
     }
 
     /** A refused step as the client sees it: 404 for a case that is not there, 409 otherwise. */

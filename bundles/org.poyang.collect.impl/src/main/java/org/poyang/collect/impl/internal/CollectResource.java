@@ -474,7 +474,7 @@ public final class CollectResource {
         RowMarker.Marking[] marking = new RowMarker.Marking[1];
         long[] n = new long[1];
         // a grant's read fetches (and decrypts) the granted items only
-        collect.read(e.code(), permitted(e, permit.decision(), q), new RowSink() {
+        collect.read(e.code(), q.permittedBy(e, permit.decision()), new RowSink() {
             private int[] kept;
             private MaskingPolicy.MaskPlan plan;
 
@@ -500,20 +500,6 @@ public final class CollectResource {
         if (marking[0] != null) {
             marking[0].finished(n[0]);
         }
-    }
-
-    /** {@code q} limited to the items the decision covers, when it is limited to some. */
-    static RowQuery permitted(CatalogEntry e, Decision d, RowQuery q) {
-        if (d.items() == null) {
-            return q;
-        }
-        java.util.Set<String> items = new java.util.LinkedHashSet<>();
-        e.items().forEach(i -> {
-            if (d.covers(i.name())) {
-                items.add(i.name());
-            }
-        });
-        return items.isEmpty() || items.size() == e.items().size() ? q : new RowQuery(q.equal(), q.offset(), q.limit(), items);
     }
 
     private static String blankToNull(String v) {

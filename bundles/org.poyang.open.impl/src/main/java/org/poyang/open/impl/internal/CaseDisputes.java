@@ -21,7 +21,6 @@ import org.poyang.platform.workflow.Case;
 import org.poyang.platform.workflow.CaseEvent;
 import org.poyang.platform.workflow.CaseQuery;
 import org.poyang.platform.workflow.CaseService;
-import org.poyang.platform.workflow.CaseStateException;
 import org.poyang.platform.workflow.CaseType;
 import org.poyang.platform.workflow.NewCase;
 import org.poyang.security.api.AccessRequest;
@@ -197,14 +196,7 @@ public final class CaseDisputes implements Disputes {
     // ------------------------------------------------------------------ helpers
 
     private Case step(Case c, String from, String to, Subject s, String note, Data next) {
-        try {
-            Case moved = cases.move(TYPE, c.id(), from, to, s.id(), note, write(next));
-            audit.record(new AuditEvent(s.id(), s.agency(), "open.dispute." + to.toLowerCase(java.util.Locale.ROOT), c.resource(), null, null,
-                    AuditEvent.Outcome.SUCCESS, c.id() + " " + from + " -> " + to));
-            return moved;
-        } catch (CaseStateException ex) {
-            throw CaseContent.refused(ex);
-        }
+        return CaseContent.step(cases, audit, TYPE, c, from, to, s, note, next, null, "open.dispute." + to.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** A dispute the caller's agency is party to, for a party's steps. */

@@ -34,7 +34,6 @@ import org.poyang.platform.workflow.Case;
 import org.poyang.platform.workflow.CaseEvent;
 import org.poyang.platform.workflow.CaseQuery;
 import org.poyang.platform.workflow.CaseService;
-import org.poyang.platform.workflow.CaseStateException;
 import org.poyang.platform.workflow.CaseType;
 import org.poyang.platform.workflow.NewCase;
 import org.poyang.security.api.AccessRequest;
@@ -327,14 +326,7 @@ public final class CaseOpenApplications implements OpenApplications {
     }
 
     private Case step(Case c, String from, String to, Subject s, String note, Data next, String action) {
-        try {
-            Case moved = cases.move(TYPE, c.id(), from, to, s.id(), note, next == null ? null : write(next));
-            audit.record(new AuditEvent(s.id(), s.agency(), action, c.resource(), null, next == null ? null : next.grant(),
-                    AuditEvent.Outcome.SUCCESS, c.id() + " " + from + " -> " + to));
-            return moved;
-        } catch (CaseStateException ex) {
-            throw CaseContent.refused(ex);
-        }
+        return CaseContent.step(cases, audit, TYPE, c, from, to, s, note, next, next == null ? null : next.grant(), action);
     }
 
     private static ProblemException wrongState(Case c, String what) {

@@ -1,9 +1,7 @@
 package org.poyang.share.impl.internal;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.collect.api.CollectService;
 import org.poyang.collect.api.Column;
@@ -47,7 +45,7 @@ final class SharedRows {
             String purpose, String grant, RowQuery q, Sink out) {
         RowMarker.Marking[] marking = new RowMarker.Marking[1];
         long[] n = new long[1];
-        collect.read(e.code(), permitted(e, d, q), new RowSink() {
+        collect.read(e.code(), q.permittedBy(e, d), new RowSink() {
             private int[] kept;
             private MaskingPolicy.MaskPlan plan;
 
@@ -79,20 +77,6 @@ final class SharedRows {
             marking[0].finished(n[0]);
         }
         return n[0];
-    }
-
-    /** {@code q} limited to the items the decision covers, when it is limited to some. */
-    static RowQuery permitted(CatalogEntry e, Decision d, RowQuery q) {
-        if (d.items() == null) {
-            return q;
-        }
-        Set<String> items = new LinkedHashSet<>();
-        e.items().forEach(i -> {
-            if (d.covers(i.name())) {
-                items.add(i.name());
-            }
-        });
-        return items.isEmpty() || items.size() == e.items().size() ? q : new RowQuery(q.equal(), q.offset(), q.limit(), items);
     }
 
     static String blankToNull(String v) {
