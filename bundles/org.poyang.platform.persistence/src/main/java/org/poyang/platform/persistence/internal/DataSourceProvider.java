@@ -125,11 +125,7 @@ public final class DataSourceProvider {
             if (config.jdbcUrl().isBlank()) {
                 throw new IllegalStateException("dialect POSTGRESQL needs jdbcUrl in configuration org.poyang.platform.persistence");
             }
-            org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
-            ds.setUrl(config.jdbcUrl());
-            ds.setUser(config.user());
-            ds.setPassword(config.password());
-            hc.setDataSource(ds);
+            hc.setDataSource(postgres(config.jdbcUrl(), config.user(), config.password()));
             LOG.info("Database: PostgreSQL at {}", config.jdbcUrl());
         }
         this.pool = new HikariDataSource(hc);
@@ -159,6 +155,19 @@ public final class DataSourceProvider {
                 }
             }
         }
+    }
+
+    /**
+     * The PostgreSQL data source the pool draws on. Batched inserts are rewritten by the driver
+     * into multi-row statements: a batch of aggregated rows costs a few round trips, not one per row.
+     */
+    public static javax.sql.DataSource postgres(String url, String user, String password) {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(user);
+        ds.setPassword(password);
+        ds.setReWriteBatchedInserts(true);
+        return ds;
     }
 
     static Path dataDirectory(BundleContext context, Config config) {
