@@ -49,6 +49,7 @@ import org.poyang.collect.api.RowSink;
 import org.poyang.collect.impl.internal.EntryTables.StoredColumn;
 import org.poyang.collect.impl.internal.EntryTables.Table;
 import org.poyang.platform.calendar.WorkingDayCalendar;
+import org.poyang.platform.persistence.Dialect;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
@@ -358,6 +359,90 @@ public final class JdbcCollectService implements CollectService {
                 + r.rejected() + " of " + r.rows() + " rows failed their checks and nothing was applied; the violations name rows and reasons)", v);
     }
 
+    /** Batches of at least this many rows are checked on every core. */
+    private static final int PARALLEL_FROM = 2_000;
+
+    /**
+     * What checking one row needs: the storage, the items by key, the key items, the entry's
+     * settings and code tables, and the item names as sent mapped to their keys (NFKC, no blanks).
+     */
+    private record Rules(Table t, Map<String, DataItem> items, List<String> keyItems, boolean wholeRow, CollectSettings s,
+            Map<String, Map<String, String>> codeTables, Map<String, String> itemKeys) {
+    }
+
+    /** One row checked: its rejections, or its cleaned values with the hashes of its key and content. */
+    private record Checked(int rowNo, Row.Op op, List<RowRejection> rejections, String key, Object[] values, String hash,
+            long cells, long filled) {
+    }
+
+    /** Cleans and checks one row (Art. 13) and hashes its key and content; depends on no other row. */
+    private Checked check(Row row, int rowNo, Rules rules) {
+        Table t = rules.t();
+        CollectSettings s = rules.s();
+        List<RowRejection> rowRejections = new ArrayList<>();
+        Object[] values = new Object[t.active().size()];
+        Map<String, String> given = new HashMap<>();
+        for (Map.Entry<String, String> v : row.values().entrySet()) {
+            String k = rules.itemKeys().computeIfAbsent(v.getKey(), DataItem::key);
+            if (!rules.items().containsKey(k)) {
+                rowRejections.add(new RowRejection(rowNo, v.getKey(), "“" + v.getKey() + "”不是该信息资源的信息项",
+                        "'" + v.getKey() + "' is not a data item of the entry"));
+            } else if (given.put(k, v.getValue()) != null) {
+                rowRejections.add(new RowRejection(rowNo, v.getKey(), "信息项重复出现", "the item appears twice"));
+            }
+        }
+        int col = 0;
+        StringBuilder keyText = new StringBuilder();
+        for (StoredColumn sc : t.active()) {
+            DataItem item = rules.items().get(sc.itemKey());
+            String raw = given.get(sc.itemKey());
+            boolean isKey = rules.keyItems().contains(sc.itemKey());
+            if (row.op() == Row.Op.DELETE && !isKey) {
+                if (raw != null && !Cleaner.empty(raw, s.cleaning())) {
+                    rowRejections.add(new RowRejection(rowNo, item.name(), "删除行只需主键信息项", "a deletion names only the key items"));
+                }
+                col++;
+                continue;
+            }
+            try {
+                Object v = Cleaner.clean(item, raw, s.cleaning(), rules.codeTables().get(sc.itemKey()));
+                values[col] = v;
+                if (isKey) {
+                    if (v == null && !rules.wholeRow()) {
+                        rowRejections.add(new RowRejection(rowNo, item.name(), "主键信息项不能为空", "a key item must not be empty"));
+                    }
+                    if (!keyText.isEmpty()) {
+                        keyText.append(KeyHasher.SEPARATOR);
+                    }
+                    keyText.append(sc.itemKey()).append('=').append(Values.text(v));
+                }
+            } catch (Cleaner.Rejected r) {
+                rowRejections.add(new RowRejection(rowNo, item.name(), r.zh, r.en));
+            }
+            col++;
+        }
+        if (!rowRejections.isEmpty()) {
+            return new Checked(rowNo, row.op(), rowRejections, null, null, null, 0, 0);
+        }
+        // The record's content by item, empty cells left out: adding an item to the catalog changes no stored record's hash.
+        StringBuilder all = new StringBuilder();
+        long cells = 0;
+        long filled = 0;
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v != null) {
+                all.append(t.active().get(i).itemKey()).append('=').append(Values.text(v)).append(KeyHasher.SEPARATOR);
+            }
+            if (row.op() == Row.Op.UPSERT) {
+                cells++;
+                if (v != null) {
+                    filled++;
+                }
+            }
+        }
+        return new Checked(rowNo, row.op(), List.of(), hasher.hash(keyText), values, hasher.hash(all), cells, filled);
+    }
+
     private BatchReport apply(Connection c, CatalogEntry e, Table t, Delivery d, String contentHash) throws SQLException {
         Instant now = time.instant();
         CollectSettings s = settings(c, t.code());
@@ -371,85 +456,38 @@ public final class JdbcCollectService implements CollectService {
         Map<String, Integer> firstRow = new HashMap<>();
         long filled = 0;
         long cells = 0;
-        int rowNo = 0;
         boolean large = d.rows().size() >= PROGRESS_EVERY * 2;
-        Map<String, String> itemKeys = new HashMap<>(); // item name as sent -> its key (NFKC, no blanks)
-        for (Row row : d.rows()) {
-            rowNo++;
-            if (large && rowNo % PROGRESS_EVERY == 0) {
-                LOG.info("Batch {} for {}: {} of {} rows checked", d.batchId(), t.code(), rowNo, d.rows().size());
+        // Each row is cleaned, checked and hashed on its own, on every core for a large batch; what
+        // depends on earlier rows (duplicate keys) is decided after, in row order.
+        Rules rules = new Rules(t, items, keyItems, wholeRow, s, codeTables, new ConcurrentHashMap<>());
+        List<Row> rows = d.rows() instanceof java.util.RandomAccess ? d.rows() : new ArrayList<>(d.rows());
+        Checked[] checked = new Checked[rows.size()];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, rows.size());
+        (rows.size() >= PARALLEL_FROM ? indexes.parallel() : indexes).forEach(i -> {
+            checked[i] = check(rows.get(i), i + 1, rules);
+            int n = done.incrementAndGet();
+            if (large && n % PROGRESS_EVERY == 0) {
+                LOG.info("Batch {} for {}: {} of {} rows checked", d.batchId(), t.code(), n, rows.size());
             }
-            List<RowRejection> rowRejections = new ArrayList<>();
-            Object[] values = new Object[t.active().size()];
-            Map<String, String> given = new HashMap<>();
-            for (Map.Entry<String, String> v : row.values().entrySet()) {
-                String k = itemKeys.computeIfAbsent(v.getKey(), DataItem::key);
-                if (!items.containsKey(k)) {
-                    rowRejections.add(new RowRejection(rowNo, v.getKey(), "“" + v.getKey() + "”不是该信息资源的信息项",
-                            "'" + v.getKey() + "' is not a data item of the entry"));
-                } else if (given.put(k, v.getValue()) != null) {
-                    rowRejections.add(new RowRejection(rowNo, v.getKey(), "信息项重复出现", "the item appears twice"));
-                }
-            }
-            int col = 0;
-            StringBuilder keyText = new StringBuilder();
-            for (StoredColumn sc : t.active()) {
-                DataItem item = items.get(sc.itemKey());
-                String raw = given.get(sc.itemKey());
-                boolean isKey = keyItems.contains(sc.itemKey());
-                if (row.op() == Row.Op.DELETE && !isKey) {
-                    if (raw != null && !Cleaner.empty(raw, s.cleaning())) {
-                        rowRejections.add(new RowRejection(rowNo, item.name(), "删除行只需主键信息项", "a deletion names only the key items"));
-                    }
-                    col++;
-                    continue;
-                }
-                try {
-                    Object v = Cleaner.clean(item, raw, s.cleaning(), codeTables.get(sc.itemKey()));
-                    values[col] = v;
-                    if (isKey) {
-                        if (v == null && !wholeRow) {
-                            rowRejections.add(new RowRejection(rowNo, item.name(), "主键信息项不能为空", "a key item must not be empty"));
-                        }
-                        if (!keyText.isEmpty()) {
-                            keyText.append(KeyHasher.SEPARATOR);
-                        }
-                        keyText.append(sc.itemKey()).append('=').append(Values.text(v));
-                    }
-                } catch (Cleaner.Rejected r) {
-                    rowRejections.add(new RowRejection(rowNo, item.name(), r.zh, r.en));
-                }
-                col++;
-            }
-            if (!rowRejections.isEmpty()) {
-                rejections.addAll(rowRejections);
+        });
+        for (Checked ch : checked) {
+            if (!ch.rejections().isEmpty()) {
+                rejections.addAll(ch.rejections());
                 continue;
             }
-            String key = hasher.hash(keyText);
-            Integer seen = firstRow.putIfAbsent(key, rowNo);
+            Integer seen = firstRow.putIfAbsent(ch.key(), ch.rowNo());
             if (seen != null && !s.deduplicate()) {
-                rejections.add(new RowRejection(rowNo, null, "主键与第 " + seen + " 行重复", "duplicate key: same as row " + seen));
+                rejections.add(new RowRejection(ch.rowNo(), null, "主键与第 " + seen + " 行重复", "duplicate key: same as row " + seen));
                 continue;
             }
             if (seen != null) {
-                firstRow.put(key, rowNo);
+                firstRow.put(ch.key(), ch.rowNo());
             }
-            // The record's content by item, empty cells left out: adding an item to the catalog changes no stored record's hash.
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < values.length; i++) {
-                Object v = values[i];
-                if (v != null) {
-                    all.append(t.active().get(i).itemKey()).append('=').append(Values.text(v)).append(KeyHasher.SEPARATOR);
-                }
-                if (row.op() == Row.Op.UPSERT) {
-                    cells++;
-                    if (v != null) {
-                        filled++;
-                    }
-                }
-            }
-            byKey.remove(key); // a later row with the same key replaces an earlier one (deduplication)
-            byKey.put(key, new Clean(rowNo, row.op(), key, values, hasher.hash(all)));
+            cells += ch.cells();
+            filled += ch.filled();
+            byKey.remove(ch.key()); // a later row with the same key replaces an earlier one (deduplication)
+            byKey.put(ch.key(), new Clean(ch.rowNo(), ch.op(), ch.key(), ch.values(), ch.hash()));
         }
         int rejectedRows = (int) rejections.stream().mapToInt(RowRejection::row).distinct().count();
         BatchReport.Status status = rejectedRows == 0 ? BatchReport.Status.ACCEPTED
@@ -511,36 +549,61 @@ public final class JdbcCollectService implements CollectService {
 
     /**
      * The current state of each of {@code keys} that has a stored record, or the last version of a
-     * record deleted earlier. One primary-key probe per key: an {@code IN} list over many keys is
-     * a table scan on Derby.
+     * record deleted earlier. Primary-key look-ups of as many keys at once as the database's
+     * dialect answers by index ({@link Dialect#keysPerLookup()}): one per statement on Derby,
+     * where an {@code IN} list over many keys is a table scan; hundreds on PostgreSQL, where each
+     * statement is a round trip.
      */
     private Map<String, Current> current(Connection c, Table t, java.util.Collection<String> keys) throws SQLException {
         Map<String, Current> out = new HashMap<>();
         // A key with no current row has a history only if it was deleted: without any tombstone, skip the probe.
         boolean deletions = hasDeletions(c, t);
-        try (PreparedStatement data = c.prepareStatement("SELECT ROW_VERSION, ROW_HASH FROM " + t.data() + " WHERE ROW_KEY = ?");
+        int per = dialect(c).keysPerLookup();
+        List<String> all = new ArrayList<>(keys);
+        String marks = String.join(", ", java.util.Collections.nCopies(Math.min(per, Math.max(1, all.size())), "?"));
+        try (PreparedStatement data = c.prepareStatement("SELECT ROW_KEY, ROW_VERSION, ROW_HASH FROM " + t.data()
+                        + " WHERE ROW_KEY IN (" + marks + ")");
                 PreparedStatement history = c.prepareStatement("SELECT MAX(ROW_VERSION) FROM " + t.history() + " WHERE ROW_KEY = ?")) {
-            for (String key : keys) {
-                data.setString(1, key);
+            for (int from = 0; from < all.size(); from += per) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + per));
+                for (int i = 0; i < per && i < Math.max(1, all.size()); i++) {
+                    // a short last chunk repeats its first key: the statement keeps one shape
+                    data.setString(i + 1, chunk.get(i < chunk.size() ? i : 0));
+                }
                 try (ResultSet rs = data.executeQuery()) {
-                    if (rs.next()) {
-                        out.put(key, new Current(rs.getInt(1), rs.getString(2), true));
-                        continue;
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Current(rs.getInt(2), rs.getString(3), true));
                     }
                 }
                 if (!deletions) {
                     continue;
                 }
-                // A record deleted earlier has no current row but a history: a new delivery continues it.
-                history.setString(1, key);
-                try (ResultSet rs = history.executeQuery()) {
-                    if (rs.next() && rs.getInt(1) > 0) {
-                        out.put(key, new Current(rs.getInt(1), null, false));
+                for (String key : chunk) {
+                    if (out.containsKey(key)) {
+                        continue;
+                    }
+                    // A record deleted earlier has no current row but a history: a new delivery continues it.
+                    history.setString(1, key);
+                    try (ResultSet rs = history.executeQuery()) {
+                        if (rs.next() && rs.getInt(1) > 0) {
+                            out.put(key, new Current(rs.getInt(1), null, false));
+                        }
                     }
                 }
             }
         }
         return out;
+    }
+
+    private volatile Dialect dialect;
+
+    private Dialect dialect(Connection c) throws SQLException {
+        Dialect d = dialect;
+        if (d == null) {
+            d = Dialect.of(c);
+            dialect = d;
+        }
+        return d;
     }
 
     /** Entries known to have had a record deleted (a tombstone in their history), by code; looked up once. */

@@ -373,6 +373,50 @@ class JdbcCollectServiceTest extends StoreTestBase {
         assertThat(store.history(LICENCES, "A1")).singleElement().satisfies(s -> assertThat(s.values()).containsEntry("数量", "3"));
     }
 
+    /**
+     * Art. 13: a large batch is checked on every core and its stored records looked up many keys
+     * at a time, yet it behaves as row-by-row processing would: the last of a repeated key wins,
+     * bad rows anywhere are named with their row numbers, and a re-delivery changes exactly the
+     * records whose content changed (look-ups across several chunks and a short last one).
+     */
+    @Test
+    void art13ALargeBatchIsCheckedAndAppliedAsRowByRowProcessingWould() {
+        configure(LICENCES, List.of("编号"), false, true);
+        int n = 5_003;
+        Row[] first = new Row[n + 1];
+        for (int i = 0; i < n; i++) {
+            first[i] = licence("K" + i, "名称" + i, Integer.toString(i));
+        }
+        first[n] = licence("K7", "名称7", "777"); // a repeated key: the later row wins
+        BatchReport r = deliver(LICENCES, "big-1", first);
+        assertThat(r.status()).isEqualTo(BatchReport.Status.ACCEPTED);
+        assertThat(r.applied()).isEqualTo(n);
+        assertThat(store.count(LICENCES, RowQuery.all())).isEqualTo(n);
+        assertThat(row(LICENCES, "编号", "K7")).containsEntry("数量", "777");
+
+        // every third record changes; bad rows near both ends are named, and nothing is applied
+        Row[] second = new Row[n];
+        for (int i = 0; i < n; i++) {
+            second[i] = licence("K" + i, "名称" + i, Integer.toString(i % 3 == 0 ? i + 1 : i == 7 ? 777 : i));
+        }
+        second[1] = licence("K1", "名称1", "x");
+        second[n - 2] = licence("K" + (n - 2), "名称", "y");
+        ProblemException p = refused(LICENCES, "big-2", second);
+        assertThat(p.violations()).extracting(v -> v.field()).containsExactly("rows[2].数量", "rows[" + (n - 1) + "].数量");
+        assertThat(row(LICENCES, "编号", "K3")).as("nothing applied").containsEntry("数量", "3");
+
+        second[1] = licence("K1", "名称1", "1");
+        second[n - 2] = licence("K" + (n - 2), "名称" + (n - 2), Integer.toString(n - 2 + ((n - 2) % 3 == 0 ? 1 : 0)));
+        BatchReport again = deliver(LICENCES, "big-3", second);
+        int changed = (n + 2) / 3;
+        assertThat(again.applied()).isEqualTo(changed);
+        assertThat(again.unchanged()).isEqualTo(n - changed);
+        assertThat(store.count(LICENCES, RowQuery.all())).isEqualTo(n);
+        assertThat(row(LICENCES, "编号", "K3")).containsEntry("数量", "4");
+        assertThat(store.history(LICENCES, "K3")).extracting(st -> st.values().get("数量")).containsExactly("3", "4");
+        assertThat(store.history(LICENCES, "K" + (n - 1))).as("the last key, in the short last look-up").hasSize(1);
+    }
+
     /** Art. 10: data is aggregated for published entries only; a draft or withdrawn entry takes no batch. */
     @Test
     void art10ABatchForAnUnpublishedEntryIsAConflict() {

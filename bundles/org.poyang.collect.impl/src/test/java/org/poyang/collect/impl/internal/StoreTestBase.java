@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -40,6 +41,12 @@ import org.poyang.platform.rest.ProblemException;
  * The resource store on a real embedded Derby with the real change log, outside OSGi, over a stub
  * catalog, a reversible test cipher, an in-memory audit trail, the shipped working-day data and a
  * clock the test sets (starting on Monday 2026-03-02, 10:00 China time).
+ * <p>
+ * The same tests run on PostgreSQL, the production database of a province hub, when the system
+ * property {@value #DATABASE} is {@code postgresql}: each test then gets a schema of its own in the
+ * database the environment variable {@code POYANG_TEST_POSTGRES_URL} names (user
+ * {@code POYANG_TEST_POSTGRES_USER}, default {@code poyang}), through the data source the persistence
+ * bundle configures. {@code ./poyang test} starts a throwaway server and runs them so.
  */
 abstract class StoreTestBase {
 
@@ -51,7 +58,12 @@ abstract class StoreTestBase {
     @TempDir
     Path dir;
 
-    EmbeddedDataSource ds;
+    /** System property choosing the database: {@code derby} (default) or {@code postgresql}. */
+    static final String DATABASE = "poyang.test.database";
+
+    DataSource ds;
+    /** The PostgreSQL schema of this test, dropped after it; null on Derby. */
+    private String schema;
     final RecordingAudit audit = new RecordingAudit();
     final StubCatalog catalog = new StubCatalog();
     final TestCipher cipher = new TestCipher();
@@ -67,9 +79,18 @@ abstract class StoreTestBase {
 
     @BeforeEach
     void startStore() throws Exception {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
+        if (onPostgres()) {
+            schema = "t" + java.util.UUID.randomUUID().toString().replace("-", "");
+            try (Connection c = postgres(null).getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("CREATE SCHEMA " + schema);
+            }
+            ds = postgres(schema);
+        } else {
+            EmbeddedDataSource derby = new EmbeddedDataSource();
+            derby.setDatabaseName(dir.resolve("db").toString());
+            derby.setCreateDatabase("create");
+            ds = derby;
+        }
         try (Connection c = ds.getConnection()) {
             var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
@@ -89,13 +110,46 @@ abstract class StoreTestBase {
     }
 
     @AfterEach
-    void stopStore() {
-        ds.setShutdownDatabase("shutdown");
+    void stopStore() throws SQLException {
+        if (schema != null) {
+            try (Connection c = postgres(null).getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("DROP SCHEMA " + schema + " CASCADE");
+            }
+            return;
+        }
+        EmbeddedDataSource derby = (EmbeddedDataSource) ds;
+        derby.setShutdownDatabase("shutdown");
         try {
-            ds.getConnection().close();
+            derby.getConnection().close();
         } catch (SQLException expected) {
             // Derby reports a clean shutdown as an exception
         }
+    }
+
+    /** Whether this run is on PostgreSQL (see the class comment). */
+    static boolean onPostgres() {
+        String db = System.getProperty(DATABASE, "derby");
+        if (db.equals("derby")) {
+            return false;
+        }
+        if (!db.equals("postgresql")) {
+            throw new IllegalStateException(DATABASE + " must be derby or postgresql, not " + db);
+        }
+        if (System.getenv("POYANG_TEST_POSTGRES_URL") == null) {
+            throw new IllegalStateException(DATABASE + "=postgresql needs POYANG_TEST_POSTGRES_URL");
+        }
+        return true;
+    }
+
+    /** The persistence bundle's PostgreSQL data source on the test database, in {@code schema} when not null. */
+    private static DataSource postgres(String schema) {
+        org.postgresql.ds.PGSimpleDataSource pg = (org.postgresql.ds.PGSimpleDataSource)
+                org.poyang.platform.persistence.internal.DataSourceProvider.postgres(System.getenv("POYANG_TEST_POSTGRES_URL"),
+                        System.getenv().getOrDefault("POYANG_TEST_POSTGRES_USER", "poyang"), "");
+        if (schema != null) {
+            pg.setCurrentSchema(schema);
+        }
+        return pg;
     }
 
     // ------------------------------------------------------------------ rows and deliveries
