@@ -35,6 +35,16 @@ public enum Dialect {
         return keysPerLookup;
     }
 
+    /**
+     * The statement that refreshes the planner's statistics of {@code table} after a bulk load, or
+     * null where the database keeps them itself. PostgreSQL analyses a table only once enough of it
+     * changed and until then plans look-ups as if it were as small as before (a scan where an index
+     * probe belongs); Derby refreshes its index statistics on its own thread.
+     */
+    public String analyze(String table) {
+        return this == POSTGRESQL ? "ANALYZE " + table : null;
+    }
+
     /** The dialect of the database behind {@code c}, from its product name. */
     public static Dialect of(Connection c) throws SQLException {
         String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

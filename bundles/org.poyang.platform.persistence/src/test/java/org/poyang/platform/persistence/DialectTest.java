@@ -22,12 +22,14 @@ class DialectTest {
             assertThat(Dialect.of(c)).isEqualTo(Dialect.DERBY);
         }
         assertThat(Dialect.DERBY.keysPerLookup()).isEqualTo(1);
+        assertThat(Dialect.DERBY.analyze("COLD_1")).as("Derby keeps its statistics itself").isNull();
     }
 
     @Test
     void aPostgresqlConnectionIsPostgresqlAndLooksUpManyKeysPerStatement() throws SQLException {
         assertThat(Dialect.of(connectionTo("PostgreSQL"))).isEqualTo(Dialect.POSTGRESQL);
         assertThat(Dialect.POSTGRESQL.keysPerLookup()).isGreaterThan(100);
+        assertThat(Dialect.POSTGRESQL.analyze("COLD_1")).isEqualTo("ANALYZE COLD_1");
     }
 
     @Test

@@ -338,6 +338,7 @@ public final class JdbcCollectService implements CollectService {
                     if (report.status() == BatchReport.Status.REJECTED) {
                         throw rejected(report);
                     }
+                    refreshStatistics(c, t);
                     return report;
                 } catch (SQLException | RuntimeException ex) {
                     if (!c.getAutoCommit()) {
@@ -604,6 +605,40 @@ public final class JdbcCollectService implements CollectService {
             dialect = d;
         }
         return d;
+    }
+
+    /** Rows each entry's data table held when its statistics were last refreshed, by code. */
+    private final Map<String, Long> analysed = new ConcurrentHashMap<>();
+
+    /**
+     * After a committed batch: refreshes the planner's statistics of the entry's data table once it
+     * holds at least twice the rows it held at the last refresh (so a log2 of the loads, each a
+     * sample of the table), where the database needs that ({@link Dialect#analyze}). A failure
+     * here costs speed, never the batch, which is committed.
+     */
+    private void refreshStatistics(Connection c, Table t) {
+        try {
+            String sql = dialect(c).analyze(t.data());
+            if (sql == null) {
+                return;
+            }
+            long rows = rowCount(c, t.code());
+            if (rows < 1_000 || rows < 2 * analysed.getOrDefault(t.code(), 0L)) {
+                return;
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
+            c.commit();
+            analysed.put(t.code(), rows);
+        } catch (SQLException ex) {
+            LOG.warn("Statistics of {} ({}) not refreshed; look-ups may be slow until the database does it", t.code(), t.data(), ex);
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection goes back to the pool, which rolls back what is open
+            }
+        }
     }
 
     /** Entries known to have had a record deleted (a tombstone in their history), by code; looked up once. */
