@@ -139,22 +139,15 @@ final class CatalogIndex implements AutoCloseable {
         }
     }
 
-    /** From this many entries on, {@link #put} analyses documents on every core (the writer takes them concurrently). */
-    static final int PARALLEL_PUT = 1_000;
-
-    /**
-     * Adds or replaces the documents of {@code entries}; visible to searches after {@link #commit(long)}.
-     * {@code providerName} must be safe to call from several threads.
-     */
+    /** Adds or replaces the documents of {@code entries}; visible to searches after {@link #commit(long)}. */
     void put(Collection<CatalogEntry> entries, Function<CatalogEntry, String> providerName) {
-        java.util.stream.Stream<CatalogEntry> all = entries.size() >= PARALLEL_PUT ? entries.parallelStream() : entries.stream();
-        all.forEach(e -> {
-            try {
+        try {
+            for (CatalogEntry e : entries) {
                 writer.updateDocument(new Term(CODE, e.code().value()), facets.build(document(e, providerName.apply(e))));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
             }
-        });
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /**

@@ -253,7 +253,7 @@ public final class JdbcCatalogService implements CatalogService {
     }
 
     private EntryRules.Context context(Optional<CatalogEntry> previous) {
-        Map<CreditCode, Optional<Agency>> seen = new ConcurrentHashMap<>(); // bulk imports check drafts on every core
+        Map<CreditCode, Optional<Agency>> seen = new LinkedHashMap<>();
         Function<CreditCode, Optional<Agency>> lookup = code -> seen.computeIfAbsent(code, agencies::find);
         return new EntryRules.Context(lookup, previous, generalLevels);
     }
@@ -292,19 +292,6 @@ public final class JdbcCatalogService implements CatalogService {
         List<Violation> violations = new ArrayList<>();
         List<CatalogEntry> created = new ArrayList<>();
         EntryRules.Context ctx = context(Optional.empty());
-        // The rules of each draft depend on no other draft: a bulk import checks them on every core,
-        // before its transaction; the collector register (Art. 12) and the codes follow in row order.
-        EntryRules.Checked[] checks = new EntryRules.Checked[drafts.size()];
-        List<List<Violation>> found = new ArrayList<>(java.util.Collections.nCopies(drafts.size(), List.<Violation>of()));
-        java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, drafts.size());
-        (drafts.size() > ASYNC_INDEX_THRESHOLD ? rows.parallel() : rows).forEach(n -> {
-            EntryDraft d = drafts.get(n);
-            if (d != null) {
-                List<Violation> v = new ArrayList<>();
-                checks[n] = EntryRules.checked(d, ctx, prefix != null ? prefix : "rows[" + (n + 1) + "].", v);
-                found.set(n, v);
-            }
-        });
         return inTransaction((c, store) -> {
             store.lockSequences();
             if (drafts.size() > ASYNC_INDEX_THRESHOLD) {
@@ -317,8 +304,7 @@ public final class JdbcCatalogService implements CatalogService {
                     violations.add(new Violation(p.isEmpty() ? "entry" : p.substring(0, p.length() - 1), "内容为空", "empty entry"));
                     continue;
                 }
-                EntryRules.Checked checked = checks[n];
-                violations.addAll(found.get(n));
+                EntryRules.Checked checked = EntryRules.checked(d, ctx, p, violations);
                 String label = prefix == null ? "本次导入的第 " + (n + 1) + " 条" : null;
                 if (checked.content().isEmpty()) {
                     if (checked.items() != null) { // report its Art. 12 conflicts too, claiming nothing
