@@ -353,24 +353,25 @@ public final class CxfBridge implements PublishedEndpoints {
         }
     }
 
-    /** SOAP interceptors apply to every SOAP server, so a change rebuilds the SOAP servers. */
-    private void republishSoap() {
-        servlet.whileQuiet(() -> {
-            synchronized (this) {
-                rebuildSoap();
+    /**
+     * A SOAP interceptor joins every SOAP server already published in place: CXF builds each
+     * message's chain from the endpoint's interceptor list (copy-on-write; a changed list gives a
+     * new chain), so nothing is rebuilt and a request in flight keeps the chain it started with.
+     * Servers published later take it from {@link #soapInterceptors} in {@link #createSoap}.
+     */
+    private synchronized void addToSoapEndpoints(Interceptor<? extends Message> interceptor) {
+        for (Published p : published.values()) {
+            if (p.soap() != null && !p.soap().getEndpoint().getInInterceptors().contains(interceptor)) {
+                p.soap().getEndpoint().getInInterceptors().add(interceptor);
             }
-        }, REBUILD_WAIT);
+        }
     }
 
-    private void rebuildSoap() {
-        for (Map.Entry<ServiceReference<Object>, Published> e : published.entrySet()) {
-            Published p = e.getValue();
-            if (p.soap() == null) {
-                continue;
+    private synchronized void removeFromSoapEndpoints(Interceptor<? extends Message> interceptor) {
+        for (Published p : published.values()) {
+            if (p.soap() != null) {
+                p.soap().getEndpoint().getInInterceptors().remove(interceptor);
             }
-            p.soap().destroy();
-            Server rebuilt = withCxfLoader(() -> createSoap(Endpoints.SOAP_ROOT + p.soapAddress(), p.service()));
-            e.setValue(new Published(p.restAddress(), p.soapAddress(), p.service(), p.rest(), rebuilt));
         }
     }
 
@@ -455,8 +456,9 @@ public final class CxfBridge implements PublishedEndpoints {
         public Object addingService(ServiceReference<Object> ref) {
             Object service = context.getService(ref);
             if (service instanceof Interceptor<?> interceptor) {
-                soapInterceptors.put(ref, (Interceptor<? extends Message>) interceptor);
-                republishSoap();
+                Interceptor<? extends Message> i = (Interceptor<? extends Message>) interceptor;
+                soapInterceptors.put(ref, i);
+                addToSoapEndpoints(i);
                 LOG.info("SOAP interceptor {} from {} added to every SOAP endpoint", service.getClass().getSimpleName(),
                         ref.getBundle().getSymbolicName());
             } else if (service != null) {
@@ -473,8 +475,9 @@ public final class CxfBridge implements PublishedEndpoints {
 
         @Override
         public void removedService(ServiceReference<Object> ref, Object service) {
-            if (soapInterceptors.remove(ref) != null) {
-                republishSoap();
+            Interceptor<? extends Message> i = soapInterceptors.remove(ref);
+            if (i != null) {
+                removeFromSoapEndpoints(i);
             }
             context.ungetService(ref);
         }
