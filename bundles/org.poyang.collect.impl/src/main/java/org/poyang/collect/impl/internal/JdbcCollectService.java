@@ -49,6 +49,7 @@ import org.poyang.collect.api.RowSink;
 import org.poyang.collect.impl.internal.EntryTables.StoredColumn;
 import org.poyang.collect.impl.internal.EntryTables.Table;
 import org.poyang.platform.calendar.WorkingDayCalendar;
+import org.poyang.platform.persistence.BulkLoad;
 import org.poyang.platform.persistence.Dialect;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
@@ -693,6 +694,9 @@ public final class JdbcCollectService implements CollectService {
                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + t.data() + " WHERE ROW_KEY = ?");
                 PreparedStatement tombstone = c.prepareStatement("INSERT INTO " + t.history()
                         + " (ROW_KEY, ROW_VERSION, OP, BATCH_ID, WRITTEN_AT) VALUES (?, ?, 'D', ?, ?)")) {
+            // New records go by the database's bulk-load channel where it has one (PostgreSQL's COPY),
+            // after the statements: a connection copying takes no other statement.
+            List<Object[]> fresh = BulkLoad.supported(c) ? new ArrayList<>() : null;
             int pending = 0;
             long inserted = 0;
             long deleted = 0;
@@ -717,6 +721,19 @@ public final class JdbcCollectService implements CollectService {
                     tombstone.setTimestamp(4, at);
                     tombstone.addBatch();
                     deleted++;
+                } else if (!stored && fresh != null) {
+                    Object[] row = new Object[5 + cols.size()];
+                    row[0] = r.key();
+                    row[1] = r.hash();
+                    row[2] = version;
+                    row[3] = batchId;
+                    row[4] = at;
+                    for (int i = 0; i < cols.size(); i++) {
+                        Object v = r.values()[i];
+                        row[5 + i] = cols.get(i).encrypted() && v != null ? cipher.encrypt(Values.text(v)) : v;
+                    }
+                    fresh.add(row);
+                    inserted++;
                 } else if (!stored) {
                     insert.setString(1, r.key());
                     insert.setString(2, r.hash());
@@ -742,6 +759,15 @@ public final class JdbcCollectService implements CollectService {
                 }
             }
             flush(archive, insert, update, delete, tombstone);
+            if (fresh != null && !fresh.isEmpty()) {
+                // keys are unique within a batch: new records need not come in row order with the statements above
+                try (BulkLoad bulk = BulkLoad.open(c, t.data(), insertColumns(cols)).orElseThrow()) {
+                    for (Object[] row : fresh) {
+                        bulk.add(row);
+                    }
+                    bulk.finish();
+                }
+            }
             EntryTables.update(c, "UPDATE COL_ENTRY SET ROW_COUNT = ROW_COUNT + ? WHERE RESOURCE_CODE = ?", inserted - deleted, t.code());
             if (deleted > 0) {
                 // set before the commit: a rolled-back batch leaves it true, which costs probes, never correctness
@@ -749,6 +775,12 @@ public final class JdbcCollectService implements CollectService {
             }
         }
         return new int[] {applied, unchanged};
+    }
+
+    private static List<String> insertColumns(List<StoredColumn> cols) {
+        List<String> names = new ArrayList<>(List.of("ROW_KEY", "ROW_HASH", "ROW_VERSION", "BATCH_ID", "UPDATED_AT"));
+        cols.forEach(sc -> names.add(sc.column()));
+        return names;
     }
 
     /** Runs the batched statements, the before-images first (keys are unique within a batch). */

@@ -417,6 +417,26 @@ class JdbcCollectServiceTest extends StoreTestBase {
         assertThat(store.history(LICENCES, "K" + (n - 1))).as("the last key, in the short last look-up").hasSize(1);
     }
 
+    /**
+     * Values that a bulk-load channel must escape (on PostgreSQL new records go by COPY, whose text
+     * format gives backslash, tab and line breaks a meaning, and reads \N as null) are stored as sent.
+     */
+    @Test
+    void valuesWithBackslashesTabsAndLineBreaksAreStoredAsSent() {
+        store.configure(LICENCES, new CollectSettings(List.of("编号"), false, false, CollectSettings.Cleaning.NONE, Map.of()), "admin-1");
+        List<String> names = List.of("C:\\数据\\N", "\\N", "甲\t乙", "第一行\n第二行\r\n第三行", "");
+        Row[] rows = new Row[names.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = licence("E" + i, names.get(i), Integer.toString(i));
+        }
+        deliver(LICENCES, "escapes-1", rows);
+        for (int i = 0; i < rows.length; i++) {
+            Map<String, String> stored = row(LICENCES, "编号", "E" + i);
+            String expected = names.get(i).isEmpty() ? null : names.get(i);
+            assertThat(stored).as("record E" + i).containsEntry("名称", expected).containsEntry("数量", Integer.toString(i));
+        }
+    }
+
     /** Art. 10: data is aggregated for published entries only; a draft or withdrawn entry takes no batch. */
     @Test
     void art10ABatchForAnUnpublishedEntryIsAConflict() {
