@@ -109,87 +109,41 @@ public final class CollectBench {
         JdbcCollectService service = new JdbcCollectService(ds, new OneEntryCatalog(entry),
                 JdbcAuditTrailAccess.cipher(work.resolve("field-keys.properties")), audit,
                 new WorkingDayCalendarService(CalendarData.shipped()), Clock.systemUTC());
-        service.configure(entry.code(), new CollectSettings(List.of("记录编号"), false, false, CollectSettings.Cleaning.ALL, Map.of()), "bench");
-
-        // ------------------------------------------------------------ ingest
-        Random random = new Random(20261127L);
-        List<Double> rates = new ArrayList<>();
-        long ingestNanos = 0;
-        for (int from = 0, n = 0; from < total; from += batch, n++) {
-            List<Row> rows = rows(entry, from, Math.min(batch, total - from), random);
-            long t0 = System.nanoTime();
-            BatchReport r = service.deliver(new Delivery(entry.code(), "bench-" + n, rows, "bench"));
-            long t = System.nanoTime() - t0;
-            if (r.status() != BatchReport.Status.ACCEPTED || r.applied() != rows.size()) {
-                throw new IllegalStateException("batch " + n + " not applied whole: " + r);
-            }
-            ingestNanos += t;
-            rates.add(rows.size() / (t / 1e9));
-            if (n % 10 == 0 || from + batch >= total) {
-                System.err.printf(Locale.ROOT, "[collect bench] batch %d: %d rows in %.2f s (%.0f rows/s); entry holds %d%n",
-                        n, rows.size(), t / 1e9, rows.size() / (t / 1e9), from + rows.size());
-            }
-        }
-        System.out.println("rows=" + total);
+        Ingest derby = ingest(service, entry, total, batch, "Derby");
+        derby.print("");
         System.out.println("items=" + entry.items().size());
         System.out.println("batch=" + batch);
-        System.out.println("batches=" + rates.size());
-        System.out.printf(Locale.ROOT, "ingest_median_rows_s=%.0f%n", median(rates));
-        System.out.printf(Locale.ROOT, "ingest_min_rows_s=%.0f%n", rates.stream().mapToDouble(Double::doubleValue).min().orElse(0));
-        System.out.printf(Locale.ROOT, "ingest_overall_rows_s=%.0f%n", total / (ingestNanos / 1e9));
-        System.out.printf(Locale.ROOT, "ingest_first_rows_s=%.0f%n", rates.get(0));
-        System.out.printf(Locale.ROOT, "ingest_last_rows_s=%.0f%n", rates.get(rates.size() - 1));
-
-        // ------------------------------------------------------------ Derby's own insert rate, for scale
-        // The same rows as stored (typed, keys hashed), inserted by a plain JDBC batch into an empty table of
-        // the same shape with the same primary key, one commit per batch: what Derby itself takes per row here.
-        int sample = Math.min(total, 100_000);
         String tableName = "COLD_" + EntryTables.tableNo(ds.getConnection(), entry.code().value());
-        List<Double> derbyRates = new ArrayList<>();
-        try (Connection c = ds.getConnection()) {
-            List<Object[]> stored = new ArrayList<>(sample);
-            int width;
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + tableName + " FETCH FIRST " + sample + " ROWS ONLY");
-                    ResultSet rs = ps.executeQuery()) {
-                width = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Object[] row = new Object[width];
-                    for (int i = 0; i < width; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    stored.add(row);
+        System.out.printf(Locale.ROOT, "ingest_vs_plain_insert=%.2f%n", derby.median() / derby.plainMedian(ds, tableName, total, batch, ""));
+
+        // ------------------------------------------------------------ the same ingest on PostgreSQL
+        // The production database of a province hub (DESIGN.md, "Scale"): when releng/bench/collect.sh
+        // started a throwaway server, the same rows go through the same service into it.
+        String pgUrl = System.getProperty("bench.postgres.url");
+        if (pgUrl != null) {
+            com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+            // the data source the persistence bundle configures for PostgreSQL, pooled as it pools it
+            hc.setDataSource(org.poyang.platform.persistence.internal.DataSourceProvider.postgres(pgUrl,
+                    System.getProperty("bench.postgres.user", "poyang"), ""));
+            hc.setMaximumPoolSize(10);
+            try (com.zaxxer.hikari.HikariDataSource pg = new com.zaxxer.hikari.HikariDataSource(hc)) {
+                org.poyang.bench.Schemas.migrate(pg, "db/org.poyang.collect.impl/changelog.xml");
+                JdbcAuditTrailAccess.migrate(pg);
+                Path pgWork = work.resolve("postgres");
+                Files.createDirectories(pgWork);
+                JdbcCollectService pgService = new JdbcCollectService(pg, new OneEntryCatalog(entry),
+                        JdbcAuditTrailAccess.cipher(pgWork.resolve("field-keys.properties")), JdbcAuditTrailAccess.open(pg, pgWork),
+                        new WorkingDayCalendarService(CalendarData.shipped()), Clock.systemUTC());
+                Ingest onPg = ingest(pgService, entry, total, batch, "PostgreSQL");
+                onPg.print("pg_");
+                String pgTable = "COLD_" + EntryTables.tableNo(pg.getConnection(), entry.code().value());
+                try (Connection c = pg.getConnection(); ResultSet rs = c.createStatement().executeQuery("SHOW server_version")) {
+                    rs.next();
+                    System.out.println("pg_version=" + rs.getString(1));
                 }
-            }
-            try (java.sql.Statement st = c.createStatement()) {
-                st.executeUpdate("CREATE TABLE PLAIN_COPY AS SELECT * FROM " + tableName + " WITH NO DATA");
-                st.executeUpdate("ALTER TABLE PLAIN_COPY ADD CONSTRAINT PK_PLAIN_COPY PRIMARY KEY (ROW_KEY)");
-            }
-            c.setAutoCommit(false);
-            String marks = String.join(", ", java.util.Collections.nCopies(width, "?"));
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO PLAIN_COPY VALUES (" + marks + ")")) {
-                for (int from = 0; from < stored.size(); from += batch) {
-                    List<Object[]> slice = stored.subList(from, Math.min(stored.size(), from + batch));
-                    long t0 = System.nanoTime();
-                    int k = 0;
-                    for (Object[] row : slice) {
-                        for (int i = 0; i < width; i++) {
-                            ins.setObject(i + 1, row[i]);
-                        }
-                        ins.addBatch();
-                        if (++k % 500 == 0) {
-                            ins.executeBatch();
-                        }
-                    }
-                    ins.executeBatch();
-                    c.commit();
-                    derbyRates.add(slice.size() / ((System.nanoTime() - t0) / 1e9));
-                }
+                System.out.printf(Locale.ROOT, "pg_ingest_vs_plain_insert=%.2f%n", onPg.median() / onPg.plainMedian(pg, pgTable, total, batch, "pg_"));
             }
         }
-        System.err.printf(Locale.ROOT, "[collect bench] plain JDBC insert of %d stored rows: median %.0f rows/s%n", sample, median(derbyRates));
-        System.out.printf(Locale.ROOT, "plain_insert_rows=%d%n", sample);
-        System.out.printf(Locale.ROOT, "plain_insert_median_rows_s=%.0f%n", median(derbyRates));
-        System.out.printf(Locale.ROOT, "ingest_vs_plain_insert=%.2f%n", median(rates) / median(derbyRates));
 
         // ------------------------------------------------------------ export
         MaskingPolicy masking = JdbcAuditTrailAccess.masking();
@@ -250,6 +204,103 @@ public final class CollectBench {
         System.out.printf(Locale.ROOT, "max_heap_mib=%d%n", Runtime.getRuntime().maxMemory() / 1048576);
 
         analyses(ds, service, entry, table, audit, rounds);
+    }
+
+    /** Rows/s of each batch of one ingest run. */
+    private record Ingest(List<Double> rates, long nanos, int total) {
+
+        double median() {
+            return CollectBench.median(rates);
+        }
+
+        void print(String prefix) {
+            System.out.println(prefix + "rows=" + total);
+            System.out.println(prefix + "batches=" + rates.size());
+            System.out.printf(Locale.ROOT, "%singest_median_rows_s=%.0f%n", prefix, median());
+            System.out.printf(Locale.ROOT, "%singest_min_rows_s=%.0f%n", prefix, rates.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+            System.out.printf(Locale.ROOT, "%singest_overall_rows_s=%.0f%n", prefix, total / (nanos / 1e9));
+            System.out.printf(Locale.ROOT, "%singest_first_rows_s=%.0f%n", prefix, rates.get(0));
+            System.out.printf(Locale.ROOT, "%singest_last_rows_s=%.0f%n", prefix, rates.get(rates.size() - 1));
+        }
+
+        /**
+         * The database's own insert rate, for scale: the same rows as stored (typed, keys hashed),
+         * inserted by a plain JDBC batch into an empty table of the same shape with the same primary
+         * key, one commit per batch: what the database itself takes per row here.
+         */
+        double plainMedian(DataSource ds, String tableName, int total, int batch, String prefix) throws Exception {
+            int sample = Math.min(total, 100_000);
+            List<Double> derbyRates = new ArrayList<>();
+            try (Connection c = ds.getConnection()) {
+                List<Object[]> stored = new ArrayList<>(sample);
+                int width;
+                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + tableName + " FETCH FIRST " + sample + " ROWS ONLY");
+                        ResultSet rs = ps.executeQuery()) {
+                    width = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        Object[] row = new Object[width];
+                        for (int i = 0; i < width; i++) {
+                            row[i] = rs.getObject(i + 1);
+                        }
+                        stored.add(row);
+                    }
+                }
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.executeUpdate("CREATE TABLE PLAIN_COPY AS SELECT * FROM " + tableName + " WITH NO DATA");
+                    st.executeUpdate("ALTER TABLE PLAIN_COPY ADD CONSTRAINT PK_PLAIN_COPY PRIMARY KEY (ROW_KEY)");
+                }
+                c.setAutoCommit(false);
+                String marks = String.join(", ", java.util.Collections.nCopies(width, "?"));
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO PLAIN_COPY VALUES (" + marks + ")")) {
+                    for (int from = 0; from < stored.size(); from += batch) {
+                        List<Object[]> slice = stored.subList(from, Math.min(stored.size(), from + batch));
+                        long t0 = System.nanoTime();
+                        int k = 0;
+                        for (Object[] row : slice) {
+                            for (int i = 0; i < width; i++) {
+                                ins.setObject(i + 1, row[i]);
+                            }
+                            ins.addBatch();
+                            if (++k % 500 == 0) {
+                                ins.executeBatch();
+                            }
+                        }
+                        ins.executeBatch();
+                        c.commit();
+                        derbyRates.add(slice.size() / ((System.nanoTime() - t0) / 1e9));
+                    }
+                }
+            }
+            System.err.printf(Locale.ROOT, "[collect bench] %splain JDBC insert of %d stored rows: median %.0f rows/s%n", prefix, sample,
+                    CollectBench.median(derbyRates));
+            System.out.printf(Locale.ROOT, "%splain_insert_rows=%d%n", prefix, sample);
+            System.out.printf(Locale.ROOT, "%splain_insert_median_rows_s=%.0f%n", prefix, CollectBench.median(derbyRates));
+            return CollectBench.median(derbyRates);
+        }
+    }
+
+    /** Delivers {@code total} generated rows in batches through {@code service}, timing each batch. */
+    private static Ingest ingest(JdbcCollectService service, CatalogEntry entry, int total, int batch, String db) {
+        service.configure(entry.code(), new CollectSettings(List.of("记录编号"), false, false, CollectSettings.Cleaning.ALL, Map.of()), "bench");
+        Random random = new Random(20261127L);
+        List<Double> rates = new ArrayList<>();
+        long ingestNanos = 0;
+        for (int from = 0, n = 0; from < total; from += batch, n++) {
+            List<Row> rows = rows(entry, from, Math.min(batch, total - from), random);
+            long t0 = System.nanoTime();
+            BatchReport r = service.deliver(new Delivery(entry.code(), "bench-" + n, rows, "bench"));
+            long t = System.nanoTime() - t0;
+            if (r.status() != BatchReport.Status.ACCEPTED || r.applied() != rows.size()) {
+                throw new IllegalStateException("batch " + n + " not applied whole: " + r);
+            }
+            ingestNanos += t;
+            rates.add(rows.size() / (t / 1e9));
+            if (n % 10 == 0 || from + batch >= total || t > 3e9) {
+                System.err.printf(Locale.ROOT, "[collect bench] %s batch %d: %d rows in %.2f s (%.0f rows/s); entry holds %d%n",
+                        db, n, rows.size(), t / 1e9, rows.size() / (t / 1e9), from + rows.size());
+            }
+        }
+        return new Ingest(rates, ingestNanos, total);
     }
 
     // ------------------------------------------------------------ model results (issue 6)
