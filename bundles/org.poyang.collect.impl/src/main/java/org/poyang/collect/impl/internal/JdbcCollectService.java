@@ -560,15 +560,15 @@ public final class JdbcCollectService implements CollectService {
         Map<String, Current> out = new HashMap<>();
         // A key with no current row has a history only if it was deleted: without any tombstone, skip the probe.
         boolean deletions = hasDeletions(c, t);
-        int per = dialect(c).keysPerLookup();
         List<String> all = new ArrayList<>(keys);
-        String marks = String.join(", ", java.util.Collections.nCopies(Math.min(per, Math.max(1, all.size())), "?"));
+        int per = Math.min(dialect(c).keysPerLookup(), Math.max(1, all.size())); // keys a statement
+        String marks = String.join(", ", java.util.Collections.nCopies(per, "?"));
         try (PreparedStatement data = c.prepareStatement("SELECT ROW_KEY, ROW_VERSION, ROW_HASH FROM " + t.data()
                         + " WHERE ROW_KEY IN (" + marks + ")");
                 PreparedStatement history = c.prepareStatement("SELECT MAX(ROW_VERSION) FROM " + t.history() + " WHERE ROW_KEY = ?")) {
             for (int from = 0; from < all.size(); from += per) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + per));
-                for (int i = 0; i < per && i < Math.max(1, all.size()); i++) {
+                for (int i = 0; i < per; i++) {
                     // a short last chunk repeats its first key: the statement keeps one shape
                     data.setString(i + 1, chunk.get(i < chunk.size() ? i : 0));
                 }

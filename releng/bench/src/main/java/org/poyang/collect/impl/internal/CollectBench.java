@@ -230,7 +230,7 @@ public final class CollectBench {
          */
         double plainMedian(DataSource ds, String tableName, int total, int batch, String prefix) throws Exception {
             int sample = Math.min(total, 100_000);
-            List<Double> derbyRates = new ArrayList<>();
+            List<Double> plainRates = new ArrayList<>();
             try (Connection c = ds.getConnection()) {
                 List<Object[]> stored = new ArrayList<>(sample);
                 int width;
@@ -267,15 +267,15 @@ public final class CollectBench {
                         }
                         ins.executeBatch();
                         c.commit();
-                        derbyRates.add(slice.size() / ((System.nanoTime() - t0) / 1e9));
+                        plainRates.add(slice.size() / ((System.nanoTime() - t0) / 1e9));
                     }
                 }
             }
             System.err.printf(Locale.ROOT, "[collect bench] %splain JDBC insert of %d stored rows: median %.0f rows/s%n", prefix, sample,
-                    CollectBench.median(derbyRates));
+                    CollectBench.median(plainRates));
             System.out.printf(Locale.ROOT, "%splain_insert_rows=%d%n", prefix, sample);
-            System.out.printf(Locale.ROOT, "%splain_insert_median_rows_s=%.0f%n", prefix, CollectBench.median(derbyRates));
-            return CollectBench.median(derbyRates);
+            System.out.printf(Locale.ROOT, "%splain_insert_median_rows_s=%.0f%n", prefix, CollectBench.median(plainRates));
+            return CollectBench.median(plainRates);
         }
     }
 
