@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.poyang.catalog.api.CreditCode;
@@ -34,10 +35,11 @@ final class Cleaner {
     private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern YMD_COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Item names by whether they name a credit code item; bounded, since names come from the catalog. */
+    private static final Map<String, Boolean> CREDIT_CODE_ITEMS = new ConcurrentHashMap<>();
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK = "10X98765432";
 
@@ -139,7 +141,7 @@ final class Cleaner {
             default -> {
             }
         }
-        if (DataItem.key(item.name()).contains("统一社会信用代码")) {
+        if (creditCodeItem(item)) {
             try {
                 CreditCode.parse(v);
             } catch (InvalidIdentifierException e) {
@@ -147,6 +149,18 @@ final class Cleaner {
             }
         }
         return v;
+    }
+
+    /** Whether the item holds unified social credit codes, by its name (looked up once a name: its normalisation costs more than the check). */
+    private static boolean creditCodeItem(DataItem item) {
+        Boolean known = CREDIT_CODE_ITEMS.get(item.name());
+        if (known == null) {
+            known = DataItem.key(item.name()).contains("统一社会信用代码");
+            if (CREDIT_CODE_ITEMS.size() < 10_000) {
+                CREDIT_CODE_ITEMS.put(item.name(), known);
+            }
+        }
+        return known;
     }
 
     /**
@@ -175,7 +189,7 @@ final class Cleaner {
 
     private static Long integer(String v, Cleaning cleaning) throws Rejected {
         String s = cleaning.normaliseNumbers() ? ungroup(v) : v;
-        if (!INTEGER.matcher(s).matches()) {
+        if (!integerDigits(s)) {
             throw new Rejected("“" + abbreviate(v) + "”不是整数", "'" + abbreviate(v) + "' is not an integer");
         }
         try {
@@ -183,6 +197,21 @@ final class Cleaner {
         } catch (NumberFormatException e) {
             throw new Rejected("整数超出范围", "integer out of range");
         }
+    }
+
+    /** What {@code [+-]?\d+} matches (ASCII digits), without a regular expression: it runs for every integer cell. */
+    private static boolean integerDigits(String s) {
+        int from = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (from == s.length()) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BigDecimal decimal(String v, Cleaning cleaning) throws Rejected {
@@ -204,13 +233,16 @@ final class Cleaner {
     }
 
     private static String ungroup(String v) {
-        return GROUPED.matcher(v).matches() ? v.replace(",", "") : v;
+        return v.indexOf(',') >= 0 && GROUPED.matcher(v).matches() ? v.replace(",", "") : v;
     }
 
     private static LocalDate date(String v, Cleaning cleaning) throws Rejected {
         try {
             if (!cleaning.normaliseDates()) {
                 return LocalDate.parse(v);
+            }
+            if (isoDate(v)) { // the common yyyy-MM-dd, which YMD also matches, read without the expression
+                return LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10));
             }
             Matcher m = YMD.matcher(v);
             if (m.matches()) {
@@ -224,6 +256,27 @@ final class Cleaner {
             // fall through to the rejection
         }
         throw new Rejected("“" + abbreviate(v) + "”不是有效日期", "'" + abbreviate(v) + "' is not a valid date");
+    }
+
+    private static boolean isoDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = v.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (v.charAt(i) - '0');
+        }
+        return n;
     }
 
     private static LocalDateTime dateTime(String v, Cleaning cleaning) throws Rejected {

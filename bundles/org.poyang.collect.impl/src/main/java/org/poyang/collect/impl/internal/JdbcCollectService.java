@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -313,7 +314,7 @@ public final class JdbcCollectService implements CollectService {
                     + "”状态；归集按已发布的目录进行 (Art. 10: data is aggregated for published entries; this one is "
                     + e.status().labelEn() + ")");
         }
-        String hash = contentHash(d.rows());
+        ContentHash hash = new ContentHash(d.rows());
         Table t = table(e);
         synchronized (lock(t.code())) {
             try (Connection c = ds.getConnection()) {
@@ -323,7 +324,7 @@ public final class JdbcCollectService implements CollectService {
                     if (earlier != null && earlier.status() != BatchReport.Status.REJECTED) {
                         String earlierHash = batchHash(c, t.code(), d.batchId());
                         c.rollback();
-                        if (!earlierHash.equals(hash)) {
+                        if (!earlierHash.equals(hash.get())) {
                             throw new ProblemException(ProblemType.CONFLICT, "批次 " + d.batchId() + " 已于 " + earlier.receivedAt()
                                     + " 接收且内容不同；请使用新的批次号 (batch " + d.batchId()
                                     + " was already applied with different rows: use a new batch id)");
@@ -383,7 +384,7 @@ public final class JdbcCollectService implements CollectService {
         CollectSettings s = rules.s();
         List<RowRejection> rowRejections = new ArrayList<>();
         Object[] values = new Object[t.active().size()];
-        Map<String, String> given = new HashMap<>();
+        Map<String, String> given = new HashMap<>(2 * row.values().size());
         for (Map.Entry<String, String> v : row.values().entrySet()) {
             String k = rules.itemKeys().computeIfAbsent(v.getKey(), DataItem::key);
             if (!rules.items().containsKey(k)) {
@@ -427,7 +428,7 @@ public final class JdbcCollectService implements CollectService {
             return new Checked(rowNo, row.op(), rowRejections, null, null, null, 0, 0);
         }
         // The record's content by item, empty cells left out: adding an item to the catalog changes no stored record's hash.
-        StringBuilder all = new StringBuilder();
+        StringBuilder all = new StringBuilder(512);
         long cells = 0;
         long filled = 0;
         for (int i = 0; i < values.length; i++) {
@@ -445,7 +446,7 @@ public final class JdbcCollectService implements CollectService {
         return new Checked(rowNo, row.op(), List.of(), hasher.hash(keyText), values, hasher.hash(all), cells, filled);
     }
 
-    private BatchReport apply(Connection c, CatalogEntry e, Table t, Delivery d, String contentHash) throws SQLException {
+    private BatchReport apply(Connection c, CatalogEntry e, Table t, Delivery d, ContentHash contentHash) throws SQLException {
         Instant now = time.instant();
         CollectSettings s = settings(c, t.code());
         Map<String, DataItem> items = itemsByKey(e);
@@ -501,6 +502,7 @@ public final class JdbcCollectService implements CollectService {
         int applied = 0;
         int unchanged = 0;
         if (status != BatchReport.Status.REJECTED) {
+            contentHash.startBeside();
             // Deletions of keys that do not exist are rejections too; found here, before anything is written.
             Map<String, Current> current = current(c, t, byKey.keySet());
             List<Clean> toApply = new ArrayList<>();
@@ -537,7 +539,7 @@ public final class JdbcCollectService implements CollectService {
         BatchReport report = new BatchReport(e.code(), d.batchId(), status, received, applied, unchanged, rejectedRows,
                 new Quality(completeness, validity, timely), now, d.actor(),
                 rejections.subList(0, Math.min(rejections.size(), BatchReport.INLINE_REJECTIONS)), false);
-        storeBatch(c, report, contentHash, rejections);
+        storeBatch(c, report, contentHash.get(), rejections);
         if (status != BatchReport.Status.REJECTED) {
             EntryTables.update(c, "UPDATE COL_ENTRY SET LAST_DELIVERY = ? WHERE RESOURCE_CODE = ?", Timestamp.from(now), t.code());
         }
@@ -801,14 +803,44 @@ public final class JdbcCollectService implements CollectService {
         }
     }
 
+    /**
+     * The {@link #contentHash} of a batch's rows, needed when the batch's report is stored, or first
+     * when a batch of the same id was stored before. For a large batch it is computed on a thread of
+     * its own once the rows are checked, while the database looks up and writes them: time a core
+     * would otherwise spend waiting.
+     */
+    private static final class ContentHash {
+        private final List<Row> rows;
+        private CompletableFuture<String> pending;
+        private String value;
+
+        ContentHash(List<Row> rows) {
+            this.rows = rows;
+        }
+
+        void startBeside() {
+            if (pending == null && value == null && rows.size() >= PARALLEL_FROM) {
+                pending = CompletableFuture.supplyAsync(() -> contentHash(rows));
+            }
+        }
+
+        String get() {
+            if (value == null) {
+                value = pending == null ? contentHash(rows) : pending.join();
+            }
+            return value;
+        }
+    }
+
     /** SHA-256 over the rows as sent: what makes a re-sent batch the same batch. */
     static String contentHash(List<Row> rows) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            Map<String, byte[]> names = new HashMap<>(); // item names repeat on every row: encoded once
             for (Row r : rows) {
                 md.update((byte) r.op().ordinal());
                 for (Map.Entry<String, String> v : r.values().entrySet()) {
-                    md.update(v.getKey().getBytes(StandardCharsets.UTF_8));
+                    md.update(names.computeIfAbsent(v.getKey(), k -> k.getBytes(StandardCharsets.UTF_8)));
                     md.update((byte) 0x1F);
                     if (v.getValue() != null) {
                         md.update(v.getValue().getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,7 +123,8 @@ class CleanerTest {
 
     /** Art. 13: impossible or unreadable dates are rejected. */
     @ParameterizedTest
-    @ValueSource(strings = {"2026/2/30", "2026/13/1", "2026年3月", "5/3/2026", "二〇二六年三月五日", "2026030", "昨天"})
+    @ValueSource(strings = {"2026/2/30", "2026/13/1", "2026年3月", "5/3/2026", "二〇二六年三月五日", "2026030", "昨天",
+        "2026-02-30", "2026-00-05", "2026-13-01", "2026-03-5x", "2026-0３-05x"})
     void art13InvalidDatesAreRejected(String raw) {
         assertThat(rejected(DATE, raw).en).contains("not a valid date");
     }
@@ -176,6 +178,9 @@ class CleanerTest {
         assertThat(rejected(INTEGER, "1,23").en).contains("not an integer");
         assertThat(rejected(INTEGER, "1.5").en).contains("not an integer");
         assertThat(rejected(INTEGER, "12abc").en).contains("not an integer");
+        for (String sign : List.of("+", "-", "+-5", "--5", "4 2", "٤٢", "0x1F")) {
+            assertThat(rejected(INTEGER, sign).en).as(sign).contains("not an integer");
+        }
         assertThat(rejected(INTEGER, "9223372036854775808").en).contains("out of range");
         assertThat(rejected(DECIMAL, "1.2.3").en).contains("not a number");
         assertThat(rejected(DECIMAL, "0.123456789").en).contains("decimal places");
@@ -256,6 +261,9 @@ class CleanerTest {
         String code = TestIds.creditCode("11360100MB0000001");
         assertThat(clean(CREDIT_CODE, code)).isEqualTo(code);
         assertThat(rejected(CREDIT_CODE, code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0')).en).contains("GB 32100");
+        // the item is known by its name's key: blanks and full-width forms in the name do not hide it
+        DataItem spaced = StubCatalog.item("统一社会 信用代码", DataType.STRING, 18);
+        assertThat(rejected(spaced, code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0')).en).contains("GB 32100");
         assertThat(clean(BINARY, "AAEC")).isEqualTo("AAEC");
         assertThat(rejected(BINARY, "不是Base64").en).contains("Base64");
     }

@@ -51,6 +51,10 @@ public final class PostgresCopy implements BulkLoad {
         if (v == null) {
             buffer.append("\\N");
         } else if (v instanceof String s) {
+            if (plain(s)) {
+                buffer.append(s);
+                return;
+            }
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);
                 switch (ch) {
@@ -72,6 +76,12 @@ public final class PostgresCopy implements BulkLoad {
         } else {
             throw new IllegalArgumentException("no COPY text form for " + v.getClass().getName());
         }
+    }
+
+    /** Whether the text has nothing COPY's text format escapes (most values): appended whole. */
+    private static boolean plain(String s) {
+        // String.indexOf(char) is vectorised: four scans cost less than one char-by-char loop
+        return s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0;
     }
 
     private void send() throws SQLException {
