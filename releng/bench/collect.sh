@@ -4,7 +4,7 @@
 # heap the export holds; then (issue 6) a model-results analysis over every row against Derby's own
 # GROUP BY of the same; one JVM, embedded Derby, rounds alternating. The ingest is measured a second
 # time on PostgreSQL, the province hub's production database, when it is installed (a throwaway
-# server on loopback, see releng/postgres.sh; BENCH_POSTGRES=0 skips it).
+# server on loopback, see releng/postgres.sh; BENCH_POSTGRES=0 skips it), in a second JVM.
 #
 #   releng/bench/collect.sh
 #
@@ -52,11 +52,24 @@ if [ "${BENCH_POSTGRES:-1}" = 1 ]; then
     fi
 fi
 
-log "running: $ROWS rows in batches of $BATCH, $ROUNDS export rounds per side, -Xmx$HEAP"
-"$JAVA" -Xmx"$HEAP" "${PG_OPTS[@]}" -cp "$BENCH_DIR/target/classes:$BENCH_DIR/target/lib/*" \
-    -Djava.util.logging.config.file="$ROOT/features/config/logging.properties" \
-    org.poyang.collect.impl.internal.CollectBench "$WORK/run" "$ROWS" "$BATCH" "$ROUNDS" \
-    >"$OUT/result.txt" 2> >(grep -v '^\(Running\|Run:\|Previously\|Filtered\|---\|Total\|Liquibase\|UPDATE SUMMARY\|$\)' | tee "$OUT/progress.log" >&2)
+FILTER='^\(Running\|Run:\|Previously\|Filtered\|---\|Total\|Liquibase\|UPDATE SUMMARY\|$\)'
+bench() { # runs the harness with extra JVM options "$@"; appends its key=value lines to result.txt
+    "$JAVA" -Xmx"$HEAP" "$@" -cp "$BENCH_DIR/target/classes:$BENCH_DIR/target/lib/*" \
+        -Djava.util.logging.config.file="$ROOT/features/config/logging.properties" \
+        org.poyang.collect.impl.internal.CollectBench "$WORK/run" "$ROWS" "$BATCH" "$ROUNDS" \
+        >>"$OUT/result.txt" 2> >(grep --line-buffered -v "$FILTER" | tee -a "$OUT/progress.log" >&2)
+}
+: >"$OUT/result.txt"
+log "running on Derby: $ROWS rows in batches of $BATCH, $ROUNDS export rounds per side, -Xmx$HEAP"
+sync
+bench
+if [ ${#PG_OPTS[@]} -gt 0 ]; then
+    # A JVM of its own, as a hub's instance runs against PostgreSQL only; Derby's files written to disk
+    # first, so that their write-back does not stall PostgreSQL's commits.
+    log "running on PostgreSQL: the same $ROWS rows in batches of $BATCH, -Xmx$HEAP"
+    sync
+    bench "${PG_OPTS[@]}"
+fi
 cat "$OUT/result.txt"
 val() { awk -F= -v k="$1" '$1 == k { sub(/^[^=]*=/, ""); print; exit }' "$OUT/result.txt"; }
 at_least() { awk -v a="$1" -v b="$2" 'BEGIN { print (a >= b ? "met" : "**not met**") }'; }
@@ -79,7 +92,8 @@ SECTION="$OUT/section.md"
     echo "\`JdbcCollectService.deliver\`: cleaning and checks of every value (on both cores), keyed hashes of key and content,"
     echo "a look-up of the stored records, the rows and their history states written, the batch report and the real audit"
     echo "trail's record, all in one transaction per batch. First on embedded Derby (the standalone default), then the same"
-    echo "rows through the same service on PostgreSQL, the production database of a province hub (DESIGN.md, \"Scale\"):"
+    echo "rows through the same service on PostgreSQL, the production database of a province hub (DESIGN.md, \"Scale\"),"
+    echo "in a JVM of its own as a hub's instance runs, started after Derby's files were written to disk (\`sync\`):"
     echo "$(val pg_version) with its default settings (fsync and synchronous commit on), a throwaway server on loopback"
     echo "sharing the 2 cores with the bench JVM, reached through the data source the persistence bundle configures"
     echo "(HikariCP, batched inserts rewritten into multi-row statements); there the store writes new records by"
@@ -99,7 +113,7 @@ SECTION="$OUT/section.md"
     echo "On Derby, the database's own per-row insert cost bounds ingest; on this machine's disk the plain insert alone moves between about 13,000 and 21,000 rows/s from run to run."
     echo
     echo "**Export.** Every one of the $(val rows) rows as CSV into a sink that counts bytes, $(val export_rounds) rounds per side,"
-    echo "alternating: (a) a plain JDBC loop (\`SELECT\` of the 20 columns, \`getString\`, Commons CSV), (b) Poyang's"
+    echo "alternating, after the ingest's pages were written to disk (\`sync\`): (a) a plain JDBC loop (\`SELECT\` of the 20 columns, \`getString\`, Commons CSV), (b) Poyang's"
     echo "streaming \`CollectService.read\` (typed values to text) with the shipped masking policy's plan for an anonymous"
     echo "open-data download, into the same CSV printer, as the export endpoint does. Heap growth: one more, untimed export"
     echo "per side with a full garbage collection every half second; the largest heap in use right after one, over the"

@@ -64,7 +64,7 @@ import org.poyang.security.impl.internal.JdbcAuditTrailAccess;
 
 /**
  * Aggregation benchmark (issue 5), one JVM, one embedded Derby database, both export sides measured
- * in the same run:
+ * in the same run (with {@code -Dbench.postgres.url=...}, only the ingest, on that PostgreSQL database):
  * <ol>
  * <li>ingest: batches of generated rows of a 20-item entry delivered through
  * {@link JdbcCollectService#deliver} (cleaning, checks, keyed hashes, history, batch report, the
@@ -95,6 +95,12 @@ public final class CollectBench {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Files.createDirectories(work);
+        CatalogEntry entry = entry();
+        String pgUrl = System.getProperty("bench.postgres.url");
+        if (pgUrl != null) {
+            postgresIngest(pgUrl, entry, work, total, batch);
+            return;
+        }
         // the page size the persistence bundle gives Derby's new tables inside the platform
         System.setProperty(org.poyang.platform.persistence.internal.DataSourceProvider.PAGE_SIZE_PROPERTY,
                 org.poyang.platform.persistence.internal.DataSourceProvider.PAGE_SIZE);
@@ -104,7 +110,6 @@ public final class CollectBench {
         org.poyang.bench.Schemas.migrate(ds, "db/org.poyang.collect.impl/changelog.xml");
         JdbcAuditTrailAccess.migrate(ds);
 
-        CatalogEntry entry = entry();
         org.poyang.security.api.AuditTrail audit = JdbcAuditTrailAccess.open(ds, work);
         JdbcCollectService service = new JdbcCollectService(ds, new OneEntryCatalog(entry),
                 JdbcAuditTrailAccess.cipher(work.resolve("field-keys.properties")), audit,
@@ -116,36 +121,10 @@ public final class CollectBench {
         String tableName = "COLD_" + EntryTables.tableNo(ds.getConnection(), entry.code().value());
         System.out.printf(Locale.ROOT, "ingest_vs_plain_insert=%.2f%n", derby.median() / derby.plainMedian(ds, tableName, total, batch, ""));
 
-        // ------------------------------------------------------------ the same ingest on PostgreSQL
-        // The production database of a province hub (DESIGN.md, "Scale"): when releng/bench/collect.sh
-        // started a throwaway server, the same rows go through the same service into it.
-        String pgUrl = System.getProperty("bench.postgres.url");
-        if (pgUrl != null) {
-            com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
-            // the data source the persistence bundle configures for PostgreSQL, pooled as it pools it
-            hc.setDataSource(org.poyang.platform.persistence.internal.DataSourceProvider.postgres(pgUrl,
-                    System.getProperty("bench.postgres.user", "poyang"), ""));
-            hc.setMaximumPoolSize(10);
-            try (com.zaxxer.hikari.HikariDataSource pg = new com.zaxxer.hikari.HikariDataSource(hc)) {
-                org.poyang.bench.Schemas.migrate(pg, "db/org.poyang.collect.impl/changelog.xml");
-                JdbcAuditTrailAccess.migrate(pg);
-                Path pgWork = work.resolve("postgres");
-                Files.createDirectories(pgWork);
-                JdbcCollectService pgService = new JdbcCollectService(pg, new OneEntryCatalog(entry),
-                        JdbcAuditTrailAccess.cipher(pgWork.resolve("field-keys.properties")), JdbcAuditTrailAccess.open(pg, pgWork),
-                        new WorkingDayCalendarService(CalendarData.shipped()), Clock.systemUTC());
-                Ingest onPg = ingest(pgService, entry, total, batch, "PostgreSQL");
-                onPg.print("pg_");
-                String pgTable = "COLD_" + EntryTables.tableNo(pg.getConnection(), entry.code().value());
-                try (Connection c = pg.getConnection(); ResultSet rs = c.createStatement().executeQuery("SHOW server_version")) {
-                    rs.next();
-                    System.out.println("pg_version=" + rs.getString(1));
-                }
-                System.out.printf(Locale.ROOT, "pg_ingest_vs_plain_insert=%.2f%n", onPg.median() / onPg.plainMedian(pg, pgTable, total, batch, "pg_"));
-            }
-        }
-
         // ------------------------------------------------------------ export
+        // The ingest left about a gigabyte of Derby's pages for the kernel to write back: written
+        // first, so that the export and the analyses read without competing with that write-back.
+        flushToDisk();
         MaskingPolicy masking = JdbcAuditTrailAccess.masking();
         MaskingPolicy.MaskPlan plan = masking.plan(entry.items().stream()
                 .map(i -> new ItemClass(i.name(), i.sensitiveType().name(), i.grade().toString(), false)).toList(),
@@ -276,6 +255,47 @@ public final class CollectBench {
             System.out.printf(Locale.ROOT, "%splain_insert_rows=%d%n", prefix, sample);
             System.out.printf(Locale.ROOT, "%splain_insert_median_rows_s=%.0f%n", prefix, CollectBench.median(plainRates));
             return CollectBench.median(plainRates);
+        }
+    }
+
+    /**
+     * The same ingest on PostgreSQL, the production database of a province hub (DESIGN.md, "Scale"),
+     * in a JVM of its own, as a hub's instance runs: releng/bench/collect.sh starts a throwaway
+     * server and runs this after the Derby measures, with Derby's files flushed to disk first.
+     */
+    private static void postgresIngest(String pgUrl, CatalogEntry entry, Path work, int total, int batch) throws Exception {
+        com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+        // the data source the persistence bundle configures for PostgreSQL, pooled as it pools it
+        hc.setDataSource(org.poyang.platform.persistence.internal.DataSourceProvider.postgres(pgUrl,
+                System.getProperty("bench.postgres.user", "poyang"), ""));
+        hc.setMaximumPoolSize(10);
+        try (com.zaxxer.hikari.HikariDataSource pg = new com.zaxxer.hikari.HikariDataSource(hc)) {
+            org.poyang.bench.Schemas.migrate(pg, "db/org.poyang.collect.impl/changelog.xml");
+            JdbcAuditTrailAccess.migrate(pg);
+            Path pgWork = work.resolve("postgres");
+            Files.createDirectories(pgWork);
+            JdbcCollectService pgService = new JdbcCollectService(pg, new OneEntryCatalog(entry),
+                    JdbcAuditTrailAccess.cipher(pgWork.resolve("field-keys.properties")), JdbcAuditTrailAccess.open(pg, pgWork),
+                    new WorkingDayCalendarService(CalendarData.shipped()), Clock.systemUTC());
+            Ingest onPg = ingest(pgService, entry, total, batch, "PostgreSQL");
+            onPg.print("pg_");
+            String pgTable = "COLD_" + EntryTables.tableNo(pg.getConnection(), entry.code().value());
+            try (Connection c = pg.getConnection(); ResultSet rs = c.createStatement().executeQuery("SHOW server_version")) {
+                rs.next();
+                System.out.println("pg_version=" + rs.getString(1));
+            }
+            System.out.printf(Locale.ROOT, "pg_ingest_vs_plain_insert=%.2f%n", onPg.median() / onPg.plainMedian(pg, pgTable, total, batch, "pg_"));
+        }
+    }
+
+    /** Has the kernel write every dirty page to disk ({@code sync}, where the command exists), and waits. */
+    private static void flushToDisk() throws InterruptedException {
+        long t0 = System.nanoTime();
+        try {
+            int rc = new ProcessBuilder("sync").inheritIO().start().waitFor();
+            System.err.printf(Locale.ROOT, "[collect bench] sync: exit %d after %.1f s%n", rc, (System.nanoTime() - t0) / 1e9);
+        } catch (IOException e) {
+            System.err.println("[collect bench] no sync command: measures may compete with the write-back of earlier ones");
         }
     }
 
