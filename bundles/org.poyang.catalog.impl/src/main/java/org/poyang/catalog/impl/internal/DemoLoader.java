@@ -2,6 +2,8 @@ package org.poyang.catalog.impl.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,11 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.poyang.catalog.api.AgencyService;
 import org.poyang.catalog.api.CatalogEntry;
+import org.poyang.catalog.api.CatalogQuery;
 import org.poyang.catalog.api.CatalogService;
 import org.poyang.catalog.api.CreditCode;
+import org.poyang.catalog.api.EntryDraft;
+import org.poyang.catalog.api.EntryStatus;
 import org.poyang.catalog.api.EntryVersion.Action;
 import org.poyang.catalog.api.NewAgency;
 import org.poyang.security.api.AccountService;
@@ -31,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * Loads the demonstration Jiangxi catalog ({@link DemoCatalog}) into an empty catalog when
  * {@code demoData} is set (the standalone profile): the agencies, then the entries as drafts, most of
  * them submitted and published by the management department so that the open and share catalogs
- * have content. Runs once, in the background; an existing catalog is never touched.
+ * have content. Runs once, in the background. A first start stopped while this was under way is
+ * finished at the next start: the demo entries it left unpublished are published then, and only
+ * those (entries the demo loader wrote last); nothing else of an existing catalog is touched.
  */
 @Component(immediate = true, configurationPid = CatalogConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class DemoLoader {
@@ -73,6 +80,8 @@ public final class DemoLoader {
             List<NewAgency> demoAgencies = DemoCatalog.agencies();
             if (catalog.list(null, null, 0, 1).isEmpty()) {
                 loadCatalog(catalog, agencies, demoAgencies);
+            } else {
+                finishPublishing(catalog, demoAgencies);
             }
             // also when an earlier first start was stopped before the demo people were made
             if (accounts.findByLogin("reviewer").isEmpty() && !Thread.currentThread().isInterrupted()
@@ -81,8 +90,54 @@ public final class DemoLoader {
                 demoAccounts(accounts, demoAgencies, DemoCatalog.entries(demoAgencies).get(9).provider().strip(), accountsFile);
             }
         } catch (RuntimeException | IOException e) {
-            LOG.warn("Demo catalog not loaded", e);
+            if (Thread.currentThread().isInterrupted()) {
+                // stopped during loading; what is missing is made at the next start
+                LOG.info("Demo data loading stopped by the shutdown; the next start finishes it");
+            } else {
+                LOG.warn("Demo catalog not loaded", e);
+            }
         }
+    }
+
+    /**
+     * Publishes the demo entries that an interrupted first start left as drafts or submitted: those
+     * of {@link DemoCatalog#entries} meant to be published (every one but each tenth), found by name
+     * and provider, and only while the demo loader is still their last writer. Returns how many.
+     */
+    static int finishPublishing(CatalogService catalog, List<NewAgency> demoAgencies) {
+        List<EntryDraft> drafts = DemoCatalog.entries(demoAgencies);
+        Set<String> toPublish = new HashSet<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            if (i % 10 != 9) {
+                toPublish.add(drafts.get(i).name() + '\u0000' + drafts.get(i).provider().strip());
+            }
+        }
+        List<CatalogEntry> pending = new ArrayList<>();
+        for (EntryStatus status : List.of(EntryStatus.SUBMITTED, EntryStatus.DRAFT)) {
+            for (int offset = 0;; offset += CatalogQuery.MAX_LIMIT) {
+                List<CatalogEntry> page = catalog.list(null, status, offset, CatalogQuery.MAX_LIMIT);
+                page.stream().filter(e -> ACTOR.equals(e.updatedBy()) && toPublish.contains(e.name() + '\u0000' + e.provider().value()))
+                        .forEach(pending::add);
+                if (page.size() < CatalogQuery.MAX_LIMIT) {
+                    break;
+                }
+            }
+        }
+        int published = 0;
+        for (CatalogEntry e : pending) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (e.status() == EntryStatus.DRAFT) {
+                catalog.transition(e.code(), Action.SUBMIT, ACTOR, null);
+            }
+            catalog.transition(e.code(), Action.PUBLISH, ACTOR, "演示数据 (demo data)");
+            published++;
+        }
+        if (published > 0) {
+            LOG.info("Demo catalog: published the {} demo entries an earlier, interrupted start left unpublished", published);
+        }
+        return published;
     }
 
     private static void loadCatalog(CatalogService catalog, AgencyService agencies, List<NewAgency> demoAgencies) {

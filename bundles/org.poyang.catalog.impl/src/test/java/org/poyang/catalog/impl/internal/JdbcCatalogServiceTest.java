@@ -30,6 +30,7 @@ import org.poyang.catalog.api.CatalogAudience;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.catalog.api.CatalogQuery;
 import org.poyang.catalog.api.EntryDraft;
+import org.poyang.catalog.api.EntryStatus;
 import org.poyang.catalog.api.EntryVersion.Action;
 import org.poyang.catalog.api.NewAgency;
 import org.poyang.platform.rest.ProblemException;
@@ -330,5 +331,37 @@ class JdbcCatalogServiceTest {
         catalog = open();
         assertThat(search("草原防火", CatalogAudience.PUBLIC)).isEqualTo(1);
         assertThat(search("草原防火", CatalogAudience.AGENCY)).isEqualTo(1);
+    }
+    /**
+     * The demo loader of the standalone profile: a first start stopped while it published the demo
+     * entries (Ctrl-C soon after the first start) leaves some drafts and one submitted; the next start
+     * publishes exactly the ones meant to be published, and leaves every tenth entry a draft, as well as
+     * a demo entry someone has changed since.
+     */
+    @Test
+    void demoEntriesLeftUnpublishedByAnInterruptedFirstStartArePublishedAtTheNextStart() {
+        List<NewAgency> demoAgencies = DemoCatalog.agencies();
+        demoAgencies.forEach(agencies::register);
+        List<CatalogEntry> created = catalog.createAll(DemoCatalog.entries(demoAgencies), DemoLoader.ACTOR);
+        for (int i = 0; i < 40; i++) { // the interrupted start published the first entries only
+            if (i % 10 != 9) {
+                catalog.transition(created.get(i).code(), Action.SUBMIT, DemoLoader.ACTOR, null);
+                catalog.transition(created.get(i).code(), Action.PUBLISH, DemoLoader.ACTOR, "demo");
+            }
+        }
+        catalog.transition(created.get(40).code(), Action.SUBMIT, DemoLoader.ACTOR, null); // stopped between the two steps
+        CatalogEntry edited = created.get(41);
+        EntryDraft asDraft = DemoCatalog.entries(demoAgencies).get(41);
+        catalog.update(edited.code(), asDraft, edited.version(), "officer-zhang", "我的修改");
+
+        int published = DemoLoader.finishPublishing(catalog, demoAgencies);
+
+        assertThat(published).isEqualTo(created.size() - created.size() / 10 - 36 - 1); // all but tenths, done ones, the edited one
+        for (int i = 0; i < created.size(); i++) {
+            EntryStatus status = catalog.get(created.get(i).code()).orElseThrow().status();
+            EntryStatus expected = i % 10 == 9 || i == 41 ? EntryStatus.DRAFT : EntryStatus.PUBLISHED;
+            assertThat(status).as("demo entry %d", i).isEqualTo(expected);
+        }
+        assertThat(DemoLoader.finishPublishing(catalog, demoAgencies)).isZero(); // a later start finds nothing to do
     }
 }
