@@ -14,14 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,19 +26,23 @@ import org.poyang.catalog.api.EntryDraft;
 import org.poyang.catalog.api.EntryStatus;
 import org.poyang.catalog.api.EntryVersion.Action;
 import org.poyang.catalog.api.NewAgency;
+import org.poyang.platform.persistence.testing.TestDatabase;
 import org.poyang.platform.rest.ProblemException;
 
 /**
  * The catalog service on a real embedded Derby with the real change log, outside OSGi: Art. 12
  * across entries and after withdrawal, bulk creation all or nothing, and the search index kept
- * exactly in step with the database (rebuilt when it is not).
+ * exactly in step with the database (rebuilt when it is not). The same tests run on PostgreSQL, the
+ * production database of a province hub, in a schema of their own ({@link TestDatabase}), when
+ * {@code ./poyang test} has started a throwaway server.
  */
 class JdbcCatalogServiceTest {
 
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
     private final RecordingAudit audit = new RecordingAudit();
 
     /** An audit trail that keeps records in memory, or refuses every record while {@code down}. */
@@ -91,19 +88,8 @@ class JdbcCatalogServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        try (Connection c = ds.getConnection()) {
-            var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
-                    "liquibase.analytics.enabled", Boolean.FALSE, "liquibase.showBanner", Boolean.FALSE), () -> {
-                        @SuppressWarnings("deprecation")
-                        Liquibase lb = new Liquibase("db/org.poyang.catalog.impl/changelog.xml",
-                                Scope.getCurrentScope().getResourceAccessor(), db);
-                        lb.update(new Contexts(), new LabelExpression());
-                    });
-        }
+        db = TestDatabase.create(dir).migrate("db/org.poyang.catalog.impl/changelog.xml");
+        ds = db.dataSource();
         agencies = new JdbcAgencyService(ds, null, audit);
         known = new CatalogGenerator(1).agencies(12);
         known.forEach(agencies::register);
@@ -119,12 +105,7 @@ class JdbcCatalogServiceTest {
         if (catalog != null) {
             catalog.close();
         }
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        db.close();
     }
 
     private EntryDraft draft(String name, String item, String collector) {

@@ -15,14 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +27,7 @@ import org.poyang.collect.api.Delivery;
 import org.poyang.collect.api.Row;
 import org.poyang.collect.api.RowQuery;
 import org.poyang.collect.api.RowSink;
+import org.poyang.platform.persistence.testing.TestDatabase;
 import org.poyang.platform.rest.ProblemException;
 
 /**
@@ -42,11 +35,8 @@ import org.poyang.platform.rest.ProblemException;
  * catalog, a reversible test cipher, an in-memory audit trail, the shipped working-day data and a
  * clock the test sets (starting on Monday 2026-03-02, 10:00 China time).
  * <p>
- * The same tests run on PostgreSQL, the production database of a province hub, when the system
- * property {@value #DATABASE} is {@code postgresql}: each test then gets a schema of its own in the
- * database the environment variable {@code POYANG_TEST_POSTGRES_URL} names (user
- * {@code POYANG_TEST_POSTGRES_USER}, default {@code poyang}), through the data source the persistence
- * bundle configures. {@code ./poyang test} starts a throwaway server and runs them so.
+ * The same tests run on PostgreSQL, the production database of a province hub, each in a schema of
+ * its own, when {@code ./poyang test} has started a throwaway server ({@link TestDatabase}).
  */
 abstract class StoreTestBase {
 
@@ -58,12 +48,9 @@ abstract class StoreTestBase {
     @TempDir
     Path dir;
 
-    /** System property choosing the database: {@code derby} (default) or {@code postgresql}. */
-    static final String DATABASE = "poyang.test.database";
-
+    /** Embedded Derby, or a schema of its own on PostgreSQL. */
+    TestDatabase db;
     DataSource ds;
-    /** The PostgreSQL schema of this test, dropped after it; null on Derby. */
-    private String schema;
     final RecordingAudit audit = new RecordingAudit();
     final StubCatalog catalog = new StubCatalog();
     final TestCipher cipher = new TestCipher();
@@ -79,28 +66,8 @@ abstract class StoreTestBase {
 
     @BeforeEach
     void startStore() throws Exception {
-        if (onPostgres()) {
-            schema = "t" + java.util.UUID.randomUUID().toString().replace("-", "");
-            try (Connection c = postgres(null).getConnection(); Statement st = c.createStatement()) {
-                st.executeUpdate("CREATE SCHEMA " + schema);
-            }
-            ds = postgres(schema);
-        } else {
-            EmbeddedDataSource derby = new EmbeddedDataSource();
-            derby.setDatabaseName(dir.resolve("db").toString());
-            derby.setCreateDatabase("create");
-            ds = derby;
-        }
-        try (Connection c = ds.getConnection()) {
-            var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
-                    "liquibase.analytics.enabled", Boolean.FALSE, "liquibase.showBanner", Boolean.FALSE), () -> {
-                        @SuppressWarnings("deprecation")
-                        Liquibase lb = new Liquibase("db/org.poyang.collect.impl/changelog.xml",
-                                Scope.getCurrentScope().getResourceAccessor(), db);
-                        lb.update(new Contexts(), new LabelExpression());
-                    });
-        }
+        db = TestDatabase.create(dir).migrate("db/org.poyang.collect.impl/changelog.xml");
+        ds = db.dataSource();
         store = newStore();
     }
 
@@ -111,45 +78,12 @@ abstract class StoreTestBase {
 
     @AfterEach
     void stopStore() throws SQLException {
-        if (schema != null) {
-            try (Connection c = postgres(null).getConnection(); Statement st = c.createStatement()) {
-                st.executeUpdate("DROP SCHEMA " + schema + " CASCADE");
-            }
-            return;
-        }
-        EmbeddedDataSource derby = (EmbeddedDataSource) ds;
-        derby.setShutdownDatabase("shutdown");
-        try {
-            derby.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        db.close();
     }
 
     /** Whether this run is on PostgreSQL (see the class comment). */
     static boolean onPostgres() {
-        String db = System.getProperty(DATABASE, "derby");
-        if (db.equals("derby")) {
-            return false;
-        }
-        if (!db.equals("postgresql")) {
-            throw new IllegalStateException(DATABASE + " must be derby or postgresql, not " + db);
-        }
-        if (System.getenv("POYANG_TEST_POSTGRES_URL") == null) {
-            throw new IllegalStateException(DATABASE + "=postgresql needs POYANG_TEST_POSTGRES_URL");
-        }
-        return true;
-    }
-
-    /** The persistence bundle's PostgreSQL data source on the test database, in {@code schema} when not null. */
-    private static DataSource postgres(String schema) {
-        org.postgresql.ds.PGSimpleDataSource pg = (org.postgresql.ds.PGSimpleDataSource)
-                org.poyang.platform.persistence.internal.DataSourceProvider.postgres(System.getenv("POYANG_TEST_POSTGRES_URL"),
-                        System.getenv().getOrDefault("POYANG_TEST_POSTGRES_USER", "poyang"), "");
-        if (schema != null) {
-            pg.setCurrentSchema(schema);
-        }
-        return pg;
+        return TestDatabase.onPostgres();
     }
 
     // ------------------------------------------------------------------ rows and deliveries
