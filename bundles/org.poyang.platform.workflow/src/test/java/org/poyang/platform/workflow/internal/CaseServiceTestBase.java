@@ -65,15 +65,27 @@ abstract class CaseServiceTestBase {
     final TestClock clock = new TestClock(TestClock.china("2026-09-30T10:00"));
     JdbcCaseService service;
 
+    /** On PostgreSQL, the test's own schema; null on Derby. */
+    private org.poyang.platform.persistence.testing.TestDatabase postgres;
+
     @BeforeEach
     void startService() throws Exception {
-        ds = TestDatabase.migrated(dir);
+        if (org.poyang.platform.persistence.testing.TestDatabase.onPostgres()) {
+            postgres = org.poyang.platform.persistence.testing.TestDatabase.create(dir).migrate(TestDatabase.CHANGELOG);
+            ds = postgres.dataSource();
+        } else {
+            ds = TestDatabase.migrated(dir);
+        }
         service = new JdbcCaseService(ds, CALENDAR, clock);
     }
 
     @AfterEach
-    void stopDatabase() {
-        TestDatabase.shutdown(dir);
+    void stopDatabase() throws java.sql.SQLException {
+        if (postgres != null) {
+            postgres.close();
+        } else {
+            TestDatabase.shutdown(dir);
+        }
     }
 
     // ------------------------------------------------------------------ helpers

@@ -28,7 +28,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  */
 final class TestDatabase {
 
-    private static final String CHANGELOG = "db/org.poyang.platform.workflow/changelog.xml";
+    static final String CHANGELOG = "db/org.poyang.platform.workflow/changelog.xml";
     /** Held so that java.util.logging keeps the level. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
     private static Path template;
