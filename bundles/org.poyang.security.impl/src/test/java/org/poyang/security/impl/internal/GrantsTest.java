@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import org.poyang.security.api.Role;
 import org.poyang.security.api.Route;
 import org.poyang.security.api.Subject;
 import org.poyang.security.api.SubjectType;
+import org.poyang.platform.persistence.testing.TestDatabase;
 
 /**
  * Grants (授权) on a real embedded Derby, and the policy enforcement point relying on them: conditional
@@ -45,7 +45,8 @@ class GrantsTest {
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
     private JdbcAuditTrail audit;
     private JdbcGrantService grants;
     private JdbcApiKeyService keys;
@@ -54,7 +55,8 @@ class GrantsTest {
 
     @BeforeEach
     void start() throws Exception {
-        ds = TestDatabase.migrated(dir);
+        db = TestDatabase.create(dir).migrate("db/org.poyang.security.impl/changelog.xml");
+        ds = db.dataSource();
         audit = new JdbcAuditTrail(ds, AuditSigner.load(dir.resolve("key")), Clock.systemUTC(), 1000, 3600, 500, 10);
         accounts = new JdbcAccountService(ds, audit, new FileFieldCipher(dir.resolve("keys/field-keys.properties"), "SM4"), clock);
         keys = new JdbcApiKeyService(ds, accounts, audit, clock);
@@ -64,12 +66,7 @@ class GrantsTest {
     @AfterEach
     void stop() throws Exception {
         audit.close();
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        db.close();
     }
 
     private static Subject citizen(String login) {

@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import org.poyang.security.api.NewAccount;
 import org.poyang.security.api.Role;
 import org.poyang.security.api.SignIn;
 import org.poyang.security.api.SubjectType;
+import org.poyang.platform.persistence.testing.TestDatabase;
 
 /**
  * Accounts (身份管理) on a real embedded Derby with the real audit trail: Argon2id passwords and the
@@ -61,14 +61,16 @@ class JdbcAccountServiceTest {
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
     private JdbcAuditTrail audit;
     private JdbcAccountService accounts;
     private final MovableClock clock = new MovableClock();
 
     @BeforeEach
     void start() throws Exception {
-        ds = TestDatabase.migrated(dir);
+        db = TestDatabase.create(dir).migrate("db/org.poyang.security.impl/changelog.xml");
+        ds = db.dataSource();
         audit = new JdbcAuditTrail(ds, AuditSigner.load(dir.resolve("key")), Clock.systemUTC(), 1000, 3600, 500, 10);
         accounts = new JdbcAccountService(ds, audit, new FileFieldCipher(dir.resolve("keys/field-keys.properties"), "SM4"), clock);
     }
@@ -76,12 +78,7 @@ class JdbcAccountServiceTest {
     @AfterEach
     void stop() throws Exception {
         audit.close();
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        db.close();
     }
 
     private Account officer(String login) {

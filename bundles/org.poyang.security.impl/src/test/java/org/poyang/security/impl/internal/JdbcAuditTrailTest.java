@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +27,7 @@ import org.poyang.security.api.AuditEvent.Outcome;
 import org.poyang.security.api.AuditRecord;
 import org.poyang.security.api.AuditUnavailableException;
 import org.poyang.security.api.AuditVerification;
+import org.poyang.platform.persistence.testing.TestDatabase;
 
 /**
  * The audit trail of Art. 30 and 35 on a real embedded Derby: records are durable when
@@ -39,12 +40,14 @@ class JdbcAuditTrailTest {
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
     private JdbcAuditTrail trail;
 
     @BeforeEach
     void start() throws Exception {
-        ds = TestDatabase.migrated(dir);
+        db = TestDatabase.create(dir).migrate("db/org.poyang.security.impl/changelog.xml");
+        ds = db.dataSource();
         trail = open(50);
     }
 
@@ -57,12 +60,7 @@ class JdbcAuditTrailTest {
         if (trail != null) {
             trail.close();
         }
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        db.close();
     }
 
     private static AuditEvent event(int i) {

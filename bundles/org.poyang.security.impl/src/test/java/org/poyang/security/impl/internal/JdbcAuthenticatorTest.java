@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.poyang.security.api.NewAccount;
 import org.poyang.security.api.Role;
 import org.poyang.security.api.Subject;
 import org.poyang.security.api.SubjectType;
+import org.poyang.platform.persistence.testing.TestDatabase;
 
 /**
  * Authentication (Art. 35) on a real Derby: sessions by bearer token, application keys, expiry,
@@ -34,7 +34,8 @@ class JdbcAuthenticatorTest {
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
     private JdbcAuditTrail audit;
     private JdbcAccountService accounts;
     private JdbcApiKeyService keys;
@@ -43,7 +44,8 @@ class JdbcAuthenticatorTest {
 
     @BeforeEach
     void start() throws Exception {
-        ds = TestDatabase.migrated(dir);
+        db = TestDatabase.create(dir).migrate("db/org.poyang.security.impl/changelog.xml");
+        ds = db.dataSource();
         audit = new JdbcAuditTrail(ds, AuditSigner.load(dir.resolve("key")), Clock.systemUTC(), 1000, 3600, 500, 10);
         accounts = new JdbcAccountService(ds, audit, new FileFieldCipher(dir.resolve("keys/field-keys.properties"), "SM4"), clock);
         keys = new JdbcApiKeyService(ds, accounts, audit, clock);
@@ -55,12 +57,7 @@ class JdbcAuthenticatorTest {
     @AfterEach
     void stop() throws Exception {
         audit.close();
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        db.close();
     }
 
     private static int status(Runnable r) {

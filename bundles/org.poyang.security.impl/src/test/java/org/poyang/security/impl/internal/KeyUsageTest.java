@@ -3,18 +3,18 @@ package org.poyang.security.impl.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poyang.platform.persistence.testing.TestDatabase;
 
 /** Daily quotas of application keys (Art. 18): exact under concurrency, written behind, counted on after a restart. */
 class KeyUsageTest {
@@ -24,21 +24,18 @@ class KeyUsageTest {
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
 
     @BeforeEach
     void start() throws Exception {
-        ds = TestDatabase.migrated(dir);
+        db = TestDatabase.create(dir).migrate("db/org.poyang.security.impl/changelog.xml");
+        ds = db.dataSource();
     }
 
     @AfterEach
-    void stop() {
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+    void stop() throws Exception {
+        db.close();
     }
 
     @Test
