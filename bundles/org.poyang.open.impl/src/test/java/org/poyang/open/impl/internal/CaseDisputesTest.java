@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,7 @@ import org.poyang.security.api.PolicyEnforcementPoint;
 import org.poyang.security.api.Role;
 import org.poyang.security.api.Subject;
 import org.poyang.security.api.SubjectType;
+import org.poyang.platform.persistence.testing.TestDatabase;
 
 /**
  * Disputes over the opening agency (Art. 20) on the real case workflow and Derby: the parties negotiate,
@@ -45,13 +46,15 @@ class CaseDisputesTest {
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
     private JdbcCaseService cases;
     private CaseDisputes disputes;
 
     @BeforeEach
     void start() throws Exception {
-        ds = TestDatabase.migrated(dir, "db/org.poyang.platform.workflow/changelog.xml");
+        db = TestDatabase.create(dir).migrate("db/org.poyang.platform.workflow/changelog.xml");
+        ds = db.dataSource();
         Schema schema = (Schema) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Schema.class}, (p, m, a) -> null);
         cases = new JdbcCaseService(ds, schema, new WeekdayCalendar());
         // the rules of the shipped PEP for these actions, in short: parties' officers; the bureau's reviewers
@@ -67,9 +70,9 @@ class CaseDisputesTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         cases.deactivate();
-        TestDatabase.shutdown(ds);
+        db.close();
     }
 
     static Subject officer(String login, String agency) {

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +51,7 @@ import org.poyang.security.api.PolicyEnforcementPoint;
 import org.poyang.security.api.Role;
 import org.poyang.security.api.Subject;
 import org.poyang.security.api.SubjectType;
+import org.poyang.platform.persistence.testing.TestDatabase;
 
 /**
  * Demand-led opening (需求导向, Art. 14, 15) on a real embedded Derby: requests, one vote per account even
@@ -65,7 +66,8 @@ class JdbcDemandsTest {
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
     private JdbcDemands demands;
     private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
     /** The PEP stand-in: denies what the test lists; everything else is permitted. */
@@ -73,7 +75,8 @@ class JdbcDemandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        ds = TestDatabase.migrated(dir, "db/org.poyang.open.impl/changelog.xml");
+        db = TestDatabase.create(dir).migrate("db/org.poyang.open.impl/changelog.xml");
+        ds = db.dataSource();
         PolicyEnforcementPoint pep = r -> denied.contains(r.action()) ? Decision.deny("拒绝", "denied", "Art. 14")
                 : Decision.permit("允许", "permitted", "Art. 14");
         AuditTrail audit = (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class}, (p, m, a) -> {
@@ -87,8 +90,8 @@ class JdbcDemandsTest {
     }
 
     @AfterEach
-    void stop() {
-        TestDatabase.shutdown(ds);
+    void stop() throws Exception {
+        db.close();
     }
 
     private static CatalogService catalog() {

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +27,7 @@ import org.poyang.security.api.AuditTrail;
 import org.poyang.security.api.Decision;
 import org.poyang.security.api.PolicyEnforcementPoint;
 import org.poyang.security.api.Subject;
+import org.poyang.platform.persistence.testing.TestDatabase;
 
 /** The showcase (应用示范, Art. 25-28): registered with open datasets, listed only after review. */
 class JdbcShowcaseTest {
@@ -36,13 +37,15 @@ class JdbcShowcaseTest {
     @TempDir
     Path dir;
 
-    private EmbeddedDataSource ds;
+    private TestDatabase db;
+    private DataSource ds;
     private JdbcShowcase showcase;
     private final Set<Action> denied = new HashSet<>();
 
     @BeforeEach
     void start() throws Exception {
-        ds = TestDatabase.migrated(dir, "db/org.poyang.open.impl/changelog.xml");
+        db = TestDatabase.create(dir).migrate("db/org.poyang.open.impl/changelog.xml");
+        ds = db.dataSource();
         PolicyEnforcementPoint pep = r -> denied.contains(r.action()) ? Decision.deny("拒绝", "denied", "Art. 25")
                 : Decision.permit("允许", "permitted", "Art. 25");
         AuditTrail audit = (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class}, (p, m, a) -> 1L);
@@ -62,8 +65,8 @@ class JdbcShowcaseTest {
     }
 
     @AfterEach
-    void stop() {
-        TestDatabase.shutdown(ds);
+    void stop() throws Exception {
+        db.close();
     }
 
     @Test
