@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * Loads the demonstration Jiangxi catalog ({@link DemoCatalog}) into an empty catalog when
  * {@code demoData} is set (the standalone profile): the agencies, then the entries as drafts, most of
  * them submitted and published by the management department so that the open and share catalogs
- * have content. Runs once, in the background. A first start stopped while this was under way is
- * finished at the next start: the demo entries it left unpublished are published then, and only
- * those (entries the demo loader wrote last); nothing else of an existing catalog is touched.
+ * have content, then the demo accounts. Runs once, in the background. A first start stopped while
+ * this was under way (no demo accounts yet) is finished at the next start: the demo entries it left
+ * unpublished are published then, and only those (entries the demo loader wrote last); nothing else
+ * of an existing catalog is touched, and a restart after a complete load looks up one account.
  */
 @Component(immediate = true, configurationPid = CatalogConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class DemoLoader {
@@ -80,7 +81,8 @@ public final class DemoLoader {
             List<NewAgency> demoAgencies = DemoCatalog.agencies();
             if (catalog.list(null, null, 0, 1).isEmpty()) {
                 loadCatalog(catalog, agencies, demoAgencies);
-            } else {
+            } else if (accounts.findByLogin("reviewer").isEmpty()) {
+                // the demo accounts are made last: without them, an earlier start stopped before the end
                 finishPublishing(catalog, demoAgencies);
             }
             // also when an earlier first start was stopped before the demo people were made
