@@ -59,9 +59,17 @@ def check(name, fn):
         print(f"  FAIL  {name}: {e}")
 
 
+def jvm_args():
+    """The JVM options ./poyang run starts the jar with: features/config/jvm.options and the
+    class-data archive (written at the first stop, mapped by later starts)."""
+    out = subprocess.run([os.path.join(ROOT, "releng", "jvm-args"), JAVA, JAR],
+                         check=True, capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if line]
+
+
 def start(data, extra_config=None):
     log = open(os.path.join(data, "stdout.log"), "ab")
-    proc = subprocess.Popen([JAVA,
+    proc = subprocess.Popen([JAVA, *jvm_args(),
                              f"-Dorg.osgi.service.http.port={PORT}",
                              f"-Dosgi.console=127.0.0.1:{CONSOLE}",
                              f"-Dpoyang.data.dir={data}",
@@ -634,6 +642,15 @@ def main():
         status, _, body = http("GET", f"/api/collect/entries/{code}/rows?limit=1")
         assert json.loads(body)["total"] == 3 + per_batch * (len(acknowledged) + 1), body[:300]
 
+    def restart_maps_class_archive():
+        # releng/jvm-args: the first stop wrote the class-data archive; this start adopted and mapped it
+        pid = state["proc"].pid
+        with open(f"/proc/{pid}/maps", encoding="utf-8") as f:
+            mapped = {line.split()[-1] for line in f if line.rstrip().endswith(".jsa") and "/cds/" in line}
+        assert mapped, "the restart mapped no class-data archive from features/target/cds"
+        leftovers = [n for n in os.listdir(os.path.join(os.path.dirname(JAR), "cds")) if ".jsa.tmp-" in n]
+        assert not leftovers, f"temporary archives left behind: {leftovers}"
+
     for name, fn in [("health lists every module as active", health),
                      ("the profile's Configurator file is applied", profile_configuration),
                      ("demo REST endpoint answers", rest),
@@ -654,6 +671,7 @@ def main():
                      ("sharing: share catalog for agencies, purpose on every read, an application approved into a grant bound to its purpose, SOAP as published, a trace", share_data),
                      ("Ctrl-C stops the instance and shuts Derby down cleanly", clean_stop),
                      ("data written before a restart (a note, aggregated rows) is there after it", restart_keeps_data),
+                     ("the restart maps the class-data archive the first stop wrote (AppCDS)", restart_maps_class_archive),
                      ("TLS from an operator's configuration file: HTTPS answers with TLS 1.2 or newer", tls),
                      ("kill -9 during a large ingest: acknowledged batches complete after restart, none half-applied", kill_during_ingest)]:
         check(name, fn)

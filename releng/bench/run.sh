@@ -65,7 +65,8 @@ trap 'exit 130' INT TERM
 stop_pid() { # stop one process we started, wait for it, forget it
     local pid="$1" i
     kill "$pid" 2>/dev/null || true
-    for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    # 30 s: a JVM's first stop also writes its class-data archive (releng/jvm-args), a few seconds
+    for i in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     local keep=() p
@@ -138,15 +139,18 @@ STANDALONE_PID=""
 STANDALONE_MS=""
 STANDALONE_OTHER=""
 STANDALONE_LAUNCHED=""
-start_standalone() { # $1 = run dir, $2 = http port; sets STANDALONE_PID and STANDALONE_MS (start to first 200)
+start_standalone() { # $1 = run dir, $2 = http port, $3 = 0 for no class-data archive; sets STANDALONE_PID and STANDALONE_MS (start to first 200)
     local dir="$1" port="$2" console t0 deadline code b0 b1 c1
     console="$(free_port)"
     mkdir -p "$dir/tmp"
+    # The JVM options of ./poyang run: jvm.options and the class-data archive beside the jar
+    # (the first start writes it when stopped, restarts map it).
+    mapfile -t JVM_ARGS < <(POYANG_CDS="${3:-1}" "$ROOT/releng/jvm-args" java "$WORK/standalone.jar")
     b0="$(busy_cpu)"
     t0="$(now_ms)"
     STANDALONE_LAUNCHED="$(date -u +%H:%M:%S.%3N)"
     # java.io.tmpdir: the launcher's framework storage goes under the run dir, removed with it.
-    ( cd "$dir" && exec java \
+    ( cd "$dir" && exec java "${JVM_ARGS[@]}" \
         -Djava.io.tmpdir="$dir/tmp" \
         -Dconfigurator.initial="file:$STANDALONE_CONFIG" \
         -Dorg.osgi.service.http.port="$port" \
@@ -324,6 +328,8 @@ log "startup: one first start on an empty data directory, then $STARTS restarts 
 # finds them current. Operators restart far more often than they install, so the restarts carry
 # the target; the first start is reported beside them.
 port="$(free_port)"
+# As for a user's first start of a new build: no class-data archive yet (instance (b) left one).
+rm -rf "$WORK/cds"
 start_standalone "$WORK/inst" "$port"
 FIRST_MS="$STANDALONE_MS"
 log "first start: first 200 after $FIRST_MS ms (other CPU ${STANDALONE_OTHER}%)"
@@ -336,7 +342,11 @@ done
 grep -q 'Demo accounts .* created' "$WORK/inst/stdout.log" 2>/dev/null || log "the demo data did not finish loading within 300 s"
 cp "$WORK/inst/stdout.log" "$OUT/standalone-first.log" 2>/dev/null || true
 stop_pid "$STANDALONE_PID"
-: >"$OUT/startups.txt"
+# (written under a temporary name; the next start's releng/jvm-args adopts it)
+CDS_ARCHIVE="$(ls "$WORK"/cds/*.jsa "$WORK"/cds/*.jsa.tmp-* 2>/dev/null | head -1 || true)"
+[ -n "$CDS_ARCHIVE" ] || die "the first start wrote no class-data archive (see $OUT/standalone-first.log)"
+log "class-data archive from the first start: $(( $(stat -c %s "$CDS_ARCHIVE") / 1048576 )) MiB"
+: >"$OUT/startups.txt"; : >"$OUT/startups-nocds.txt"
 for i in $(seq 1 "$STARTS"); do
     port="$(free_port)"
     start_standalone "$WORK/inst" "$port"
@@ -345,6 +355,14 @@ for i in $(seq 1 "$STARTS"); do
     # columns: start, ms to first 200, VmRSS kB, other CPU %, launch time (UTC, to read the logs against)
     echo "$i $STANDALONE_MS $rss_kb $STANDALONE_OTHER $STANDALONE_LAUNCHED" >>"$OUT/startups.txt"
     log "restart $i: first 200 after $STANDALONE_MS ms (other CPU ${STANDALONE_OTHER}%), VmRSS ${rss_kb} kB ${RSS_DELAY}s later"
+    stop_pid "$STANDALONE_PID"
+    # Baseline, alternating with the restarts above: the same restart without the class-data archive.
+    port="$(free_port)"
+    start_standalone "$WORK/inst" "$port" 0
+    sleep "$RSS_DELAY"
+    rss_kb="$(awk '/^VmRSS:/ { print $2 }' "/proc/$STANDALONE_PID/status")"
+    echo "$i $STANDALONE_MS $rss_kb $STANDALONE_OTHER $STANDALONE_LAUNCHED" >>"$OUT/startups-nocds.txt"
+    log "restart $i without the archive: first 200 after $STANDALONE_MS ms, VmRSS ${rss_kb} kB"
     stop_pid "$STANDALONE_PID"
 done
 cp "$WORK/inst/stdout.log" "$OUT/standalone-restarts.log" 2>/dev/null || true
@@ -355,6 +373,8 @@ START_MAX="$(awk '{ print $2 }' "$OUT/startups.txt" | sort -n | tail -1)"
 RSS_MED_KB="$(awk '{ print $3 }' "$OUT/startups.txt" | median)"
 RSS_MIN_KB="$(awk '{ print $3 }' "$OUT/startups.txt" | sort -n | head -1)"
 RSS_MAX_KB="$(awk '{ print $3 }' "$OUT/startups.txt" | sort -n | tail -1)"
+NOCDS_START_MED="$(awk '{ print $2 }' "$OUT/startups-nocds.txt" | median)"
+NOCDS_RSS_MED_KB="$(awk '{ print $3 }' "$OUT/startups-nocds.txt" | median)"
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 sec() { awk -v m="$1" 'BEGIN { printf "%.2f", m / 1000 }'; }
 
@@ -428,7 +448,9 @@ SECTION="$OUT/section.md"
     echo "One first start on an empty data directory ($(sec "$FIRST_MS") s to the first 200: it creates the database and runs every"
     echo "schema migration; it is stopped once the demo data has finished loading), then $STARTS restarts on that data (the framework cache is rebuilt at every start), none of this script's other"
     echo "servers running; \"other CPU\" is the share of busy CPU outside the starting JVM meanwhile (curl polling and any other work)."
-    echo "Startup = from launching \`java -jar standalone.jar\` to the first HTTP 200 on \`/api/health\` (polled every 20 ms)."
+    echo "Startup = from launching \`java -jar standalone.jar\` with the JVM options of \`./poyang run\` (\`releng/jvm-args\`: \`features/config/jvm.options\`"
+    echo "and the class-data archive, which the first start writes when it stops and the restarts map) to the first HTTP 200 on"
+    echo "\`/api/health\` (polled every 20 ms)."
     echo "RSS = \`VmRSS\` from \`/proc/<pid>/status\` ${RSS_DELAY} s after that first 200."
     echo
     echo "| measure | median | min | max | runs |"
@@ -436,6 +458,10 @@ SECTION="$OUT/section.md"
     echo "| restart to first 200 | $(sec "$START_MED") s | $(sec "$START_MIN") s | $(sec "$START_MAX") s | $(awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $2 / 1000 }' "$OUT/startups.txt") s |"
     echo "| other CPU during start | $(awk '{ print $4 }' "$OUT/startups.txt" | median) % | $(awk '{ print $4 }' "$OUT/startups.txt" | sort -n | head -1) % | $(awk '{ print $4 }' "$OUT/startups.txt" | sort -n | tail -1) % | $(awk '{ printf "%s%s", (NR > 1 ? ", " : ""), $4 }' "$OUT/startups.txt") % |"
     echo "| RSS after start | $(mb "$RSS_MED_KB") MiB | $(mb "$RSS_MIN_KB") MiB | $(mb "$RSS_MAX_KB") MiB | $(awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $3 / 1024 }' "$OUT/startups.txt") MiB |"
+    echo "| baseline: restart without the archive (\`POYANG_CDS=0\`), alternating with the above | $(sec "$NOCDS_START_MED") s | $(sec "$(awk '{ print $2 }' "$OUT/startups-nocds.txt" | sort -n | head -1)") s | $(sec "$(awk '{ print $2 }' "$OUT/startups-nocds.txt" | sort -n | tail -1)") s | $(awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $2 / 1000 }' "$OUT/startups-nocds.txt") s |"
+    echo "| baseline: its RSS after start | $(mb "$NOCDS_RSS_MED_KB") MiB | | | $(awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $3 / 1024 }' "$OUT/startups-nocds.txt") MiB |"
+    echo
+    echo "With the archive, the median restart takes $(awk -v a="$START_MED" -v b="$NOCDS_START_MED" 'BEGIN { printf "%.2f", a / b }') of the time it takes without."
     if awk -v o="$(awk '{ print $4 }' "$OUT/startups.txt" | median)" 'BEGIN { exit !(o > 30) }'; then
         echo
         echo "**Disturbed starts:** other work took a median $(awk '{ print $4 }' "$OUT/startups.txt" | median) % of the busy CPU during the starts (curl polling"
