@@ -1,6 +1,5 @@
 package org.poyang.platform.rest.internal;
 
-import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import jakarta.servlet.Servlet;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -220,7 +219,7 @@ public final class CxfBridge implements PublishedEndpoints {
         sf.setAddress(address);
         sf.setServiceBean(resource);
         List<Object> all = new ArrayList<>();
-        all.add(new JacksonJsonProvider(Json.MAPPER));
+        all.add(new JsonWriter());
         all.add(new ProblemExceptionMapper());
         all.add(new WebApplicationExceptionMapper());
         all.addAll(providers.values());
