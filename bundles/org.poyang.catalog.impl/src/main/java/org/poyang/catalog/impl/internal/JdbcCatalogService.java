@@ -368,7 +368,12 @@ public final class JdbcCatalogService implements CatalogService {
         try {
             audit.record(event);
         } catch (AuditUnavailableException e) {
-            LOG.error("Catalog change refused: its audit record could not be written", e);
+            if (Thread.currentThread().isInterrupted()) {
+                // the instance is stopping (or the caller gave up): nothing to chase, no stack trace
+                LOG.info("Catalog change not made: interrupted while its audit record was being written");
+            } else {
+                LOG.error("Catalog change refused: its audit record could not be written", e);
+            }
             throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "审计日志暂不可用，本次操作未执行 (the audit trail is "
                     + "unavailable; nothing was changed)");
         }
