@@ -356,11 +356,29 @@ final class CatalogIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        flusher.shutdownNow();
-        flush();
-        searchers.close();
-        writer.close();
-        directory.close();
-        analyzer.close();
+        // Lucene's file channels close for good when the thread using them is interrupted
+        // (ClosedByInterruptException), leaving the writer unable to flush or close. So: shutdown, not
+        // shutdownNow, lets a running flush finish; and this thread's interrupt, if any, waits until
+        // the index is closed.
+        boolean interrupted = Thread.interrupted();
+        flusher.shutdown();
+        try {
+            if (!flusher.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(CatalogIndex.class).warn("A catalog index flush still runs after 30 s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        try {
+            flush();
+            searchers.close();
+            writer.close();
+            directory.close();
+            analyzer.close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
