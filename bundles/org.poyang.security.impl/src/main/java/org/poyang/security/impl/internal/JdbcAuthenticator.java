@@ -101,7 +101,13 @@ public final class JdbcAuthenticator implements Authenticator {
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() {
         if (flusher != null) {
-            flusher.shutdownNow();
+            // shutdown, not shutdownNow: an interrupt in the middle of a flush's JDBC work could lose its counts
+            flusher.shutdown();
+            try {
+                flusher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         flushUsage();
     }

@@ -114,7 +114,13 @@ public final class ShareLedger implements RowMarker, ShareUsage {
 
     @Deactivate
     void deactivate() {
-        flusher.shutdownNow();
+        // shutdown, not shutdownNow: an interrupt in the middle of a flush's JDBC work could lose its counts
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         flushQuietly();
     }
 
