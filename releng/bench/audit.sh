@@ -56,7 +56,7 @@ SECTION="$OUT/section.md"
     echo "- Machine: $(nproc) cores, $CPU_MODEL, $MEM_TOTAL memory, database on \`$DISK\`; $JAVA_VERSION"
     echo "- Raw output in \`releng/bench/target/audit-$STAMP/\`"
     echo
-    echo "$(val threads) threads call \`AuditTrail.record\` in a loop on embedded Derby (default durability: every commit"
+    echo "$(val threads) threads call \`AuditTrail.record\` in a loop on embedded Derby with the platform's settings (default durability: every commit"
     echo "syncs the log); a record counts when its call returned, that is when it was committed. (a) one commit per record"
     echo "(\`maxBatch\` 1), (b) group commit as shipped (\`maxBatch\` 500): the writer commits whatever callers queued"
     echo "meanwhile. Both sides chain every record with SM3 and sign an SM2 checkpoint every 1,000 records. $(val rounds)"

@@ -58,6 +58,10 @@ public final class CatalogBench {
         int batch = 10_000;
         Files.createDirectories(work);
 
+        // Derby's settings as the persistence bundle makes them inside the platform (page size, log buffers, lock timeouts)
+
+        org.poyang.platform.persistence.internal.DataSourceProvider.derbySystemDefaults();
+
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(work.resolve("db").toString());
         ds.setCreateDatabase("create");

@@ -84,9 +84,8 @@ public final class GovernedReadServer {
         int port = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
         Files.createDirectories(work);
-        // the page size the persistence bundle gives Derby's new tables inside the platform
-        System.setProperty(org.poyang.platform.persistence.internal.DataSourceProvider.PAGE_SIZE_PROPERTY,
-                org.poyang.platform.persistence.internal.DataSourceProvider.PAGE_SIZE);
+        // Derby's settings as the persistence bundle makes them inside the platform (page size, log buffers, lock timeouts)
+        org.poyang.platform.persistence.internal.DataSourceProvider.derbySystemDefaults();
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(work.resolve("db").toString());
         ds.setCreateDatabase("create");

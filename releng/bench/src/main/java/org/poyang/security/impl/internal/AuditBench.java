@@ -30,6 +30,8 @@ public final class AuditBench {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        // Derby's settings as the persistence bundle makes them inside the platform (page size, log buffers, lock timeouts)
+        org.poyang.platform.persistence.internal.DataSourceProvider.derbySystemDefaults();
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(work.resolve("db").toString());
         ds.setCreateDatabase("create");

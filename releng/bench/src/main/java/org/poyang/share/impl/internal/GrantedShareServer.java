@@ -108,8 +108,8 @@ public final class GrantedShareServer {
         int port = Integer.parseInt(args[0]);
         java.nio.file.Path work = java.nio.file.Path.of(args[1]);
         Files.createDirectories(work);
-        System.setProperty(org.poyang.platform.persistence.internal.DataSourceProvider.PAGE_SIZE_PROPERTY,
-                org.poyang.platform.persistence.internal.DataSourceProvider.PAGE_SIZE);
+        // Derby's settings as the persistence bundle makes them inside the platform (page size, log buffers, lock timeouts)
+        org.poyang.platform.persistence.internal.DataSourceProvider.derbySystemDefaults();
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(work.resolve("db").toString());
         derby.setCreateDatabase("create");
