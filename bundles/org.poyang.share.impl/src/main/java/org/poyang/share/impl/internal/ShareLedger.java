@@ -114,14 +114,22 @@ public final class ShareLedger implements RowMarker, ShareUsage {
 
     @Deactivate
     void deactivate() {
-        // shutdown, not shutdownNow: an interrupt in the middle of a flush's JDBC work could lose its counts
+        // shutdown, not shutdownNow: an interrupt in the middle of a flush's JDBC work could lose its
+        // counts; for the same reason this thread's own interrupt, if any, waits until the last flush is done
+        boolean interrupted = Thread.interrupted();
         flusher.shutdown();
         try {
             flusher.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
-        flushQuietly();
+        try {
+            flushQuietly();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ marking
@@ -248,6 +256,7 @@ public final class ShareLedger implements RowMarker, ShareUsage {
                 }
             }
         }
+        boolean committed = false;
         try (Connection c = ds.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -279,20 +288,26 @@ public final class ShareLedger implements RowMarker, ShareUsage {
                     }
                 }
                 c.commit();
-            } catch (SQLException e) {
+                committed = true;
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
-                // put the counts back so that the next flush writes them
-                taken.forEach((k, v) -> {
-                    long[] back = pending.computeIfAbsent(k, x -> new long[2]);
-                    synchronized (back) {
-                        back[0] += v[0];
-                        back[1] += v[1];
-                    }
-                });
                 throw e;
             } finally {
                 c.setAutoCommit(auto);
             }
+        } catch (SQLException | RuntimeException e) {
+            if (committed) {
+                throw e; // written; only returning the connection failed
+            }
+            // nothing was written (no connection, or rolled back): put the counts back for the next flush
+            taken.forEach((k, v) -> {
+                long[] back = pending.computeIfAbsent(k, x -> new long[2]);
+                synchronized (back) {
+                    back[0] += v[0];
+                    back[1] += v[1];
+                }
+            });
+            throw e;
         }
     }
 
