@@ -100,16 +100,24 @@ public final class JdbcAuthenticator implements Authenticator {
 
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() {
+        // shutdown, not shutdownNow: an interrupt in the middle of a flush's JDBC work could lose its
+        // counts; for the same reason this thread's own interrupt, if any, waits until the last flush is done
+        boolean interrupted = Thread.interrupted();
         if (flusher != null) {
-            // shutdown, not shutdownNow: an interrupt in the middle of a flush's JDBC work could lose its counts
             flusher.shutdown();
             try {
                 flusher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        try {
+            flushUsage();
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        flushUsage();
     }
 
     JdbcAuthenticator(DataSource dataSource, AccountService accounts, JdbcApiKeyService keys, AuditTrail audit, Clock clock,

@@ -206,6 +206,31 @@ class JdbcAuthenticatorTest {
     }
 
     /**
+     * Art. 18: a key's calls counted in memory are written when the module stops, even when the framework
+     * stops it from an interrupted thread (Derby refuses JDBC work on an interrupted thread); the restart
+     * counts on from them.
+     */
+    @Test
+    void callsCountedBeforeAStopFromAnInterruptedThreadStillCountAgainstTheQuota() {
+        ApiKeyService.Issued issued = keys.issue("officer", "限额应用", Set.of("open.read"), 2, null, "officer");
+        clock.now = java.time.Instant.parse("2026-11-27T02:00:00Z");
+        for (int i = 0; i < 2; i++) {
+            assertThat(auth.authenticate(null, issued.secret()).active()).isTrue();
+        }
+
+        Thread.currentThread().interrupt();
+        try {
+            auth.deactivate();
+            assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt is kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        JdbcAuthenticator restarted = new JdbcAuthenticator(ds, accounts, keys, audit, clock, Duration.ofMinutes(30), Duration.ofHours(8));
+        assertThat(status(() -> restarted.authenticate(null, issued.secret()))).isEqualTo(429);
+    }
+
+    /**
      * Art. 18: a key's calls per second are limited; the call over the limit is 429 with Retry-After, does
      * not use up the daily quota, and only the first refusal of a minute is audited.
      */
