@@ -346,24 +346,23 @@ stop_pid "$STANDALONE_PID"
 CDS_ARCHIVE="$(ls "$WORK"/cds/*.jsa "$WORK"/cds/*.jsa.tmp-* 2>/dev/null | head -1 || true)"
 [ -n "$CDS_ARCHIVE" ] || die "the first start wrote no class-data archive (see $OUT/standalone-first.log)"
 log "class-data archive from the first start: $(( $(stat -c %s "$CDS_ARCHIVE") / 1048576 )) MiB"
+# One restart: start, wait RSS_DELAY, record, stop. Args: output file, restart number, label, then
+# start_standalone's optional third argument (0: without the class-data archive).
+# Columns: start, ms to first 200, VmRSS kB, other CPU %, launch time (UTC, to read the logs against).
+restart_once() {
+    local file="$1" n="$2" label="$3" rss_kb
+    start_standalone "$WORK/inst" "$(free_port)" ${4:+"$4"}
+    sleep "$RSS_DELAY"
+    rss_kb="$(awk '/^VmRSS:/ { print $2 }' "/proc/$STANDALONE_PID/status")"
+    echo "$n $STANDALONE_MS $rss_kb $STANDALONE_OTHER $STANDALONE_LAUNCHED" >>"$file"
+    log "$label: first 200 after $STANDALONE_MS ms (other CPU ${STANDALONE_OTHER}%), VmRSS ${rss_kb} kB ${RSS_DELAY}s later"
+    stop_pid "$STANDALONE_PID"
+}
 : >"$OUT/startups.txt"; : >"$OUT/startups-nocds.txt"
 for i in $(seq 1 "$STARTS"); do
-    port="$(free_port)"
-    start_standalone "$WORK/inst" "$port"
-    sleep "$RSS_DELAY"
-    rss_kb="$(awk '/^VmRSS:/ { print $2 }' "/proc/$STANDALONE_PID/status")"
-    # columns: start, ms to first 200, VmRSS kB, other CPU %, launch time (UTC, to read the logs against)
-    echo "$i $STANDALONE_MS $rss_kb $STANDALONE_OTHER $STANDALONE_LAUNCHED" >>"$OUT/startups.txt"
-    log "restart $i: first 200 after $STANDALONE_MS ms (other CPU ${STANDALONE_OTHER}%), VmRSS ${rss_kb} kB ${RSS_DELAY}s later"
-    stop_pid "$STANDALONE_PID"
+    restart_once "$OUT/startups.txt" "$i" "restart $i"
     # Baseline, alternating with the restarts above: the same restart without the class-data archive.
-    port="$(free_port)"
-    start_standalone "$WORK/inst" "$port" 0
-    sleep "$RSS_DELAY"
-    rss_kb="$(awk '/^VmRSS:/ { print $2 }' "/proc/$STANDALONE_PID/status")"
-    echo "$i $STANDALONE_MS $rss_kb $STANDALONE_OTHER $STANDALONE_LAUNCHED" >>"$OUT/startups-nocds.txt"
-    log "restart $i without the archive: first 200 after $STANDALONE_MS ms, VmRSS ${rss_kb} kB"
-    stop_pid "$STANDALONE_PID"
+    restart_once "$OUT/startups-nocds.txt" "$i" "restart $i without the archive" 0
 done
 cp "$WORK/inst/stdout.log" "$OUT/standalone-restarts.log" 2>/dev/null || true
 rm -rf "$WORK/inst"
