@@ -47,6 +47,25 @@ public interface Authenticator {
         return authenticate(header(headers, "Authorization"), header(headers, "X-Api-Key"));
     }
 
+    /** The key under which JAX-WS puts a SOAP request's HTTP headers ({@code MessageContext.HTTP_REQUEST_HEADERS}). */
+    String HTTP_REQUEST_HEADERS = "jakarta.xml.ws.http.request.headers";
+
+    /**
+     * The caller of a SOAP operation, from its JAX-WS message context (a {@code Map}): the subject
+     * WS-Security verified (under {@link Subject#MESSAGE_PROPERTY}), else the credentials of its HTTP
+     * headers as {@link #authenticate(Map)} reads them; {@link Subject#ANONYMOUS} without a context.
+     */
+    @SuppressWarnings("unchecked")
+    default Subject caller(Map<String, Object> messageContext) {
+        if (messageContext == null) {
+            return Subject.ANONYMOUS;
+        }
+        if (messageContext.get(Subject.MESSAGE_PROPERTY) instanceof Subject verified) {
+            return verified;
+        }
+        return authenticate((Map<String, List<String>>) messageContext.get(HTTP_REQUEST_HEADERS));
+    }
+
     private static String header(Map<String, List<String>> headers, String name) {
         if (headers == null) {
             return null;

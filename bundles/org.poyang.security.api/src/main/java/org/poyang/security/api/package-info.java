@@ -9,5 +9,5 @@
  * Version 0.x: the API is still being built and may change without a major version step.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.6.0")
+@org.osgi.annotation.versioning.Version("0.7.0")
 package org.poyang.security.api;

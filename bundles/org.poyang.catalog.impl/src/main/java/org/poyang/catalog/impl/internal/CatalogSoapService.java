@@ -10,7 +10,6 @@ import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.ws.WebServiceContext;
-import jakarta.xml.ws.handler.MessageContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,15 +73,7 @@ public class CatalogSoapService {
      * without any, a 401 fault with bad ones.
      */
     private Subject caller() {
-        if (context == null) {
-            return Subject.ANONYMOUS;
-        }
-        if (context.getMessageContext().get(Subject.MESSAGE_PROPERTY) instanceof Subject verified) {
-            return verified;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);
-        return authenticator.authenticate(headers);
+        return authenticator.caller(context == null ? null : context.getMessageContext());
     }
 
     private void readable(CatalogEntry e) {

@@ -10,7 +10,6 @@ import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.ws.WebServiceContext;
-import jakarta.xml.ws.handler.MessageContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,14 +208,6 @@ public class CollectSoapService {
 
     /** The subject WS-Security verified, else the HTTP headers' credentials; anonymous without any. */
     private Subject caller() {
-        if (context == null) {
-            return Subject.ANONYMOUS;
-        }
-        if (context.getMessageContext().get(Subject.MESSAGE_PROPERTY) instanceof Subject verified) {
-            return verified;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);
-        return authenticator.authenticate(headers);
+        return authenticator.caller(context == null ? null : context.getMessageContext());
     }
 }

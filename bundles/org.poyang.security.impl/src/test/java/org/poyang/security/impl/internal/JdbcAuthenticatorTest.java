@@ -91,6 +91,28 @@ class JdbcAuthenticatorTest {
         assertThat(denials("session.verify")).isEqualTo(1);
     }
 
+    /**
+     * A SOAP operation's caller (Art. 35): the subject WS-Security verified wins; else the HTTP headers'
+     * credentials, their names matched without regard to case; anonymous without a message context.
+     */
+    @Test
+    void aSoapCallerIsTheVerifiedSubjectElseTheHttpHeadersCredentials() {
+        Authenticator.Session s = auth.signIn("officer", PASSWORD, null);
+        java.util.Map<String, Object> context = new java.util.HashMap<>();
+        context.put(Authenticator.HTTP_REQUEST_HEADERS, java.util.Map.of("authorization", java.util.List.of("Bearer " + s.token())));
+
+        assertThat(auth.caller(context).id()).isEqualTo("officer");
+        Subject verified = new Subject(Subject.Kind.ACCOUNT, "legacy-system", SubjectType.AGENCY_STAFF, JdbcAccountServiceTest.AGENCY,
+                Set.of(), Set.of(), true);
+        context.put(Subject.MESSAGE_PROPERTY, verified);
+        assertThat(auth.caller(context)).isSameAs(verified);
+        assertThat(auth.caller(null)).isSameAs(Subject.ANONYMOUS);
+        assertThat(auth.caller(new java.util.HashMap<>())).isSameAs(Subject.ANONYMOUS);
+        context.remove(Subject.MESSAGE_PROPERTY);
+        context.put(Authenticator.HTTP_REQUEST_HEADERS, java.util.Map.of("Authorization", java.util.List.of("Bearer pys_forged")));
+        assertThat(status(() -> auth.caller(context))).isEqualTo(401);
+    }
+
     @Test
     void noCredentialsIsAnonymousAndForgedOnesAre401() {
         assertThat(auth.authenticate(null, null)).isEqualTo(Subject.ANONYMOUS);
