@@ -59,9 +59,7 @@ public final class CatalogBench {
         Files.createDirectories(work);
 
         // Derby's settings as the persistence bundle makes them inside the platform (page size, log buffers, lock timeouts)
-
         org.poyang.platform.persistence.internal.DataSourceProvider.derbySystemDefaults();
-
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(work.resolve("db").toString());
         ds.setCreateDatabase("create");
