@@ -9,5 +9,5 @@
  * {@code (poyang.schema.bundle=org.poyang.catalog.impl)}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.poyang.platform.persistence;

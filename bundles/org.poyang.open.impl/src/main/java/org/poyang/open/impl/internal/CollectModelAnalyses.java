@@ -2,7 +2,6 @@ package org.poyang.open.impl.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,6 +34,7 @@ import org.poyang.open.api.AnalysisRequest;
 import org.poyang.open.api.AnalysisResult;
 import org.poyang.open.api.ModelAnalyses;
 import org.poyang.platform.casework.Entries;
+import org.poyang.platform.persistence.RecordIds;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
 import org.poyang.platform.rest.Violation;
@@ -80,7 +80,6 @@ public final class CollectModelAnalyses implements ModelAnalyses {
     static final ProblemType ANALYSIS_LIMIT = new ProblemType("analysis-limit", 422, "分析超出平台限制，未发布任何结果",
             "The analysis went past a limit; nothing was released");
     static final String JOIN = "join.";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CatalogService catalog;
     private final CollectService collect;
@@ -195,7 +194,7 @@ public final class CollectModelAnalyses implements ModelAnalyses {
             leftUsed.removeIf(i -> i.startsWith(JOIN));
         }
         on.forEach(p -> leftUsed.add(p[0]));
-        String id = "ana_" + HexFormat.of().formatHex(bytes(8));
+        String id = RecordIds.random("ana_", 8);
         Analyser.Limits limits = new Analyser.Limits(k, config.maxMillis(), config.maxGroups(), config.maxRetainedValues());
         long started = System.nanoTime();
         try {
@@ -403,12 +402,6 @@ public final class CollectModelAnalyses implements ModelAnalyses {
             b.append(i == 0 ? "" : "-").append(hex, i, i + 8);
         }
         return b.toString();
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     private static String cut(String s) {

@@ -1,6 +1,5 @@
 package org.poyang.open.impl.internal;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +32,7 @@ import org.poyang.open.api.DemandForm;
 import org.poyang.open.api.Demands;
 import org.poyang.open.api.ResourceDemand;
 import org.poyang.platform.casework.Entries;
+import org.poyang.platform.persistence.RecordIds;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
@@ -59,7 +58,6 @@ public final class JdbcDemands implements Demands {
     static final ProblemType ALREADY_VOTED = new ProblemType("demand-already-voted", 409, "您已为该需求投过票", "You have already voted for this request");
     static final ProblemType ANSWERED = new ProblemType("demand-answered", 409, "该需求已答复", "This request has been answered");
     static final Set<String> ANSWERS = Set.of("PLANNED", "OPENED", "DECLINED");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "DEMAND_ID, TITLE, DESCRIPTION, RESOURCE_CODE, PROVIDER, CATEGORY, REQUESTER, CREATED_MS, VOTES, STATUS, "
             + "ANSWER, ANSWERED_BY, ANSWERED_MS";
 
@@ -120,9 +118,7 @@ public final class JdbcDemands implements Demands {
         if (!v.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "需求有 " + v.size() + " 处不符合要求 (" + v.size() + " problem(s))", v);
         }
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        String id = "dem_" + HexFormat.of().formatHex(b);
+        String id = RecordIds.random("dem_", 8);
         long now = clock.millis();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO OPEN_DEMAND (DEMAND_ID, TITLE, DESCRIPTION, "
                 + "RESOURCE_CODE, PROVIDER, CATEGORY, REQUESTER, CREATED_MS, VOTES, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'OPEN')")) {

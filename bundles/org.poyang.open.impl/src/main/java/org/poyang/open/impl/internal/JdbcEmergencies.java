@@ -1,6 +1,5 @@
 package org.poyang.open.impl.internal;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +26,7 @@ import org.poyang.collect.api.CollectService;
 import org.poyang.collect.api.Freshness;
 import org.poyang.open.api.Emergencies;
 import org.poyang.platform.casework.Entries;
+import org.poyang.platform.persistence.RecordIds;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
@@ -55,7 +54,6 @@ public final class JdbcEmergencies implements Emergencies {
     static final ProblemType CLOSED = new ProblemType("emergency-closed", 409, "突发事件已结束", "The emergency event is closed");
     /** Longest an emergency opening runs before it must be renewed by opening the resource again. */
     static final Duration LONGEST = Duration.ofDays(366);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DataSource ds;
     private final CatalogService catalog;
@@ -97,9 +95,7 @@ public final class JdbcEmergencies implements Emergencies {
         if (!v.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "事件有 " + v.size() + " 处不符合要求 (" + v.size() + " problem(s))", v);
         }
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        String id = "emg_" + HexFormat.of().formatHex(b);
+        String id = RecordIds.random("emg_", 8);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO OPEN_EMERGENCY (EVENT_ID, TITLE, KIND, "
                 + "DESCRIPTION, REFRESH_HOURS, STATUS, DECLARED_BY, DECLARED_MS) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)")) {
             ps.setString(1, id);

@@ -1,7 +1,6 @@
 package org.poyang.open.impl.internal;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +23,7 @@ import org.poyang.catalog.api.CatalogService;
 import org.poyang.catalog.api.EntryStatus;
 import org.poyang.catalog.api.OpenType;
 import org.poyang.open.api.Showcase;
+import org.poyang.platform.persistence.RecordIds;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
@@ -41,7 +40,6 @@ import org.poyang.security.api.Subject;
 public final class JdbcShowcase implements Showcase {
 
     static final int MAX_DATASETS = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "SHOWCASE_ID, NAME, DESCRIPTION, URL, KIND, OWNER, CREATED_MS, STATUS, REVIEW_NOTE, REVIEWED_BY";
 
     private final DataSource ds;
@@ -102,9 +100,7 @@ public final class JdbcShowcase implements Showcase {
         if (!v.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "登记有 " + v.size() + " 处不符合要求 (" + v.size() + " problem(s))", v);
         }
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        String id = "app_" + HexFormat.of().formatHex(b);
+        String id = RecordIds.random("app_", 8);
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {

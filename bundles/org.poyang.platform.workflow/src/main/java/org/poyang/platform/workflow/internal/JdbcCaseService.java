@@ -1,6 +1,5 @@
 package org.poyang.platform.workflow.internal;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -27,6 +25,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.poyang.platform.calendar.WorkingDayCalendar;
+import org.poyang.platform.persistence.RecordIds;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.workflow.Case;
 import org.poyang.platform.workflow.CaseEvent;
@@ -49,7 +48,6 @@ public final class JdbcCaseService implements CaseService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCaseService.class);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "CASE_ID, CASE_TYPE, STATE, SUBJECT, SUBJECT_AGENCY, HANDLER, RESOURCE_CODE, TITLE, RECEIVED_ON, "
             + "CLOCK_FROM, CLOCK_DAYS, DEADLINE, PROVISIONAL, OPENED_MS, UPDATED_MS, CLOSED_MS, VERSION, DATA, LATE";
     private static final String SYSTEM = "system";
@@ -117,9 +115,7 @@ public final class JdbcCaseService implements CaseService {
         Instant now = Instant.ofEpochMilli(clock().millis());
         LocalDate received = LocalDate.ofInstant(now, CHINA);
         Days.Result deadline = days.add(received, type.workingDays());
-        byte[] b = new byte[10];
-        RANDOM.nextBytes(b);
-        String id = "case_" + HexFormat.of().formatHex(b);
+        String id = RecordIds.random("case_", 10);
         inTransaction(con -> {
             try (PreparedStatement ps = con.prepareStatement("INSERT INTO WF_CASE (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, id);

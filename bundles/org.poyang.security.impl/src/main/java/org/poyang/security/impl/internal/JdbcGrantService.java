@@ -1,6 +1,5 @@
 package org.poyang.security.impl.internal;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.poyang.platform.persistence.RecordIds;
 import org.poyang.platform.persistence.Schema;
 import org.poyang.platform.rest.ProblemException;
 import org.poyang.platform.rest.ProblemType;
@@ -47,7 +46,6 @@ public final class JdbcGrantService implements GrantService {
     static final String PREFIX = "grt_";
     /** Separates item names in the ITEMS column (no item name holds it). */
     private static final String SEP = "\u001F";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "GRANT_ID, KIND, HOLDER, RESOURCE_CODE, ITEMS, ROUTES, PURPOSE, LEGAL_DUTY, EXPIRES_MS, "
             + "CONDITIONS, ORIGIN, STATUS, ISSUED_MS, ISSUED_BY, REVOKED_REASON";
 
@@ -100,9 +98,7 @@ public final class JdbcGrantService implements GrantService {
         if (!v.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "授权有 " + v.size() + " 处不符合要求 (" + v.size() + " rule(s) broken)", v);
         }
-        byte[] b = new byte[10];
-        RANDOM.nextBytes(b);
-        Grant grant = new Grant(PREFIX + HexFormat.of().formatHex(b), g.kind(), g.holder().strip(), g.resource(), new TreeSet<>(g.items()),
+        Grant grant = new Grant(RecordIds.random(PREFIX, 10), g.kind(), g.holder().strip(), g.resource(), new TreeSet<>(g.items()),
                 EnumSet.copyOf(g.routes()), g.purpose().strip(), blank(g.legalDuty()) ? null : g.legalDuty().strip(),
                 Instant.ofEpochMilli(g.expiresAt().toEpochMilli()), blank(g.conditions()) ? null : g.conditions().strip(), g.origin(),
                 Grant.Status.ACTIVE, Instant.ofEpochMilli(now.toEpochMilli()), who(actor), null);
