@@ -1,6 +1,5 @@
 package org.poyang.platform.rest.internal;
 
-import java.util.UUID;
 import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -42,7 +41,7 @@ final class ProblemFaultInterceptor extends AbstractSoapInterceptor {
             apply(fault, ProblemType.PAYLOAD_TOO_LARGE, tooLarge.describe(), null);
         } else if (Fault.FAULT_CODE_SERVER.equals(fault.getFaultCode()) && fault.getCause() != null
                 && Problems.find(fault, XMLStreamException.class) == null) {
-            String incident = UUID.randomUUID().toString();
+            String incident = Problems.newIncident();
             LOG.error("SOAP implementation failure (incident {})", incident, fault.getCause());
             apply(fault, ProblemType.INTERNAL_ERROR,
                     "请联系平台运维并提供事件编号 (contact the platform operators quoting the incident id)", incident);

@@ -82,6 +82,22 @@ class ProblemsTest {
         assertThat(p.detail()).doesNotContain("hunter2").doesNotContain("derby");
     }
 
+    /**
+     * Art. 35: the log masks runs of digits shaped like mobile or identity numbers; an incident id never
+     * holds one, so the id in the log line is the one the client quotes.
+     */
+    @Test
+    void incidentIdsHoldNoRunOfElevenDigits() {
+        java.util.regex.Pattern run = java.util.regex.Pattern.compile("\\d{11}");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = Problems.newIncident();
+            assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+            assertThat(run.matcher(id).find()).as(id).isFalse();
+            assertThat(seen.add(id)).isTrue();
+        }
+    }
+
     @Test
     void payloadTooLargeFoundAnywhereInTheCauseChain() {
         ProblemBody p = Problems.toProblem(new RuntimeException(new IOException(new PayloadTooLargeException(100))), null);
