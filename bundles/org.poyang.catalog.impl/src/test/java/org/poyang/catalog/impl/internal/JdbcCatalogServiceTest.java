@@ -79,13 +79,6 @@ class JdbcCatalogServiceTest {
     private JdbcCatalogService catalog;
     private List<NewAgency> known;
 
-    @org.junit.jupiter.api.BeforeAll
-    static void derbyLocksAsThePlatformSetsThem() {
-        // as DataSourceProvider does before Derby boots: find deadlocks after 1 s, not 20 s
-        System.setProperty("derby.locks.deadlockTimeout", "1");
-        System.setProperty("derby.locks.waitTimeout", "10");
-    }
-
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.create(dir).migrate("db/org.poyang.catalog.impl/changelog.xml");

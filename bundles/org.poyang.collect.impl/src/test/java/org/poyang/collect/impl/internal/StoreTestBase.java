@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.poyang.catalog.api.ResourceCode;
@@ -56,13 +55,6 @@ abstract class StoreTestBase {
     final TestCipher cipher = new TestCipher();
     final TestClock clock = new TestClock(TestClock.china("2026-03-02T10:00"));
     JdbcCollectService store;
-
-    @BeforeAll
-    static void derbyLocksAsThePlatformSetsThem() {
-        System.setProperty("derby.locks.deadlockTimeout", "1");
-        System.setProperty("derby.locks.waitTimeout", "10");
-        System.setProperty("derby.stream.error.file", System.getProperty("java.io.tmpdir") + "/poyang-collect-test-derby.log");
-    }
 
     @BeforeEach
     void startStore() throws Exception {

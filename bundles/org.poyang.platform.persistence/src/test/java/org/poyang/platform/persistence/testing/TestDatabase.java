@@ -66,10 +66,24 @@ public final class TestDatabase implements AutoCloseable {
             }
             return new TestDatabase(postgres(schema), schema);
         }
+        derbyAsThePlatformRunsIt();
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(dir.resolve("db").toString());
         derby.setCreateDatabase("create");
         return new TestDatabase(derby, null);
+    }
+
+    /**
+     * Derby with the platform's settings ({@link DataSourceProvider#derbySystemDefaults()}: lock
+     * timeouts, page size, log buffers), so the stores' tests run Derby as an instance does; and its
+     * error log under the temporary directory, not in the module. Derby reads them when it boots, so
+     * a test calls this before its first Derby connection ({@link #create} does).
+     */
+    public static void derbyAsThePlatformRunsIt() {
+        DataSourceProvider.derbySystemDefaults();
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", Path.of(System.getProperty("java.io.tmpdir"), "poyang-test-derby.log").toString());
+        }
     }
 
     public DataSource dataSource() {

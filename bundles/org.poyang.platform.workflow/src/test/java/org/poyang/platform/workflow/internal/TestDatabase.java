@@ -34,20 +34,12 @@ final class TestDatabase {
     private static Path template;
 
     static {
-        // as the platform's DataSourceProvider sets them; and no derby.log in the bundle directory
-        setIfAbsent("derby.locks.deadlockTimeout", "1");
-        setIfAbsent("derby.locks.waitTimeout", "10");
-        setIfAbsent("derby.stream.error.file", System.getProperty("java.io.tmpdir") + "/poyang-workflow-test-derby.log");
+        // as an instance runs Derby; and no derby.log in the bundle directory
+        org.poyang.platform.persistence.testing.TestDatabase.derbyAsThePlatformRunsIt();
         LIQUIBASE_LOG.setLevel(Level.WARNING);
     }
 
     private TestDatabase() {
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 
     /** A fresh database in {@code dir} with the change log applied. */
