@@ -433,10 +433,11 @@ public final class JdbcAccountService implements AccountService {
 
     @Override
     public Optional<Account> findByLogin(String login) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ID FROM SEC_ACCOUNT WHERE LOGIN = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM SEC_ACCOUNT WHERE LOGIN = ?")) {
             ps.setString(1, login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? find(c, rs.getLong(1)) : Optional.empty();
+                return rs.next() ? Optional.of(account(c, rs, 1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("accounts unavailable", e);
@@ -447,23 +448,34 @@ public final class JdbcAccountService implements AccountService {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM SEC_ACCOUNT WHERE ID = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-                try (PreparedStatement r = c.prepareStatement("SELECT ROLE_NAME FROM SEC_ACCOUNT_ROLE WHERE ACCOUNT_ID = ?")) {
-                    r.setLong(1, id);
-                    try (ResultSet rr = r.executeQuery()) {
-                        while (rr.next()) {
-                            roles.add(Role.valueOf(rr.getString(1).strip()));
-                        }
-                    }
-                }
-                String agency = rs.getString(5);
-                return Optional.of(new Account(rs.getLong(1), rs.getString(2), rs.getString(3), SubjectType.valueOf(rs.getString(4).strip()),
-                        agency == null ? null : agency.strip(), roles, Account.Status.valueOf(rs.getString(6).strip()), rs.getString(7) != null,
-                        Instant.ofEpochMilli(rs.getLong(8))));
+                return rs.next() ? Optional.of(account(c, rs, 1)) : Optional.empty();
             }
         }
+    }
+
+    /** The account columns of {@code SEC_ACCOUNT} aliased {@code alias}, in the order {@link #account} reads them. */
+    static String columns(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /**
+     * The account in the current row of {@code rs}, whose account columns start at column {@code first}
+     * (in the order of {@link #columns}), with its roles, read on {@code c}.
+     */
+    static Account account(Connection c, ResultSet rs, int first) throws SQLException {
+        long id = rs.getLong(first);
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        try (PreparedStatement r = c.prepareStatement("SELECT ROLE_NAME FROM SEC_ACCOUNT_ROLE WHERE ACCOUNT_ID = ?")) {
+            r.setLong(1, id);
+            try (ResultSet rr = r.executeQuery()) {
+                while (rr.next()) {
+                    roles.add(Role.valueOf(rr.getString(1).strip()));
+                }
+            }
+        }
+        String agency = rs.getString(first + 4);
+        return new Account(id, rs.getString(first + 1), rs.getString(first + 2), SubjectType.valueOf(rs.getString(first + 3).strip()),
+                agency == null ? null : agency.strip(), roles, Account.Status.valueOf(rs.getString(first + 5).strip()),
+                rs.getString(first + 6) != null, Instant.ofEpochMilli(rs.getLong(first + 7)));
     }
 }

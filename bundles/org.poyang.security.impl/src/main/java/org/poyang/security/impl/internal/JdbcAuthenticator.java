@@ -222,40 +222,44 @@ public final class JdbcAuthenticator implements Authenticator {
         }
         String hash = hash(token);
         long now = clock.millis();
-        String login;
-        try (Connection c = dataSource.getConnection()) {
+        // the session and its account in one statement, read afresh on every call: a signed-out session,
+        // a suspended account or a changed role takes effect at the next request (Art. 39)
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT s.LOGIN, s.LAST_USED_MS, s.EXPIRES_MS, " + JdbcAccountService.columns("a")
+                        + " FROM SEC_SESSION s LEFT JOIN SEC_ACCOUNT a ON a.LOGIN = s.LOGIN WHERE s.TOKEN_HASH = ?")) {
+            ps.setString(1, hash);
+            String login;
             long lastUsed;
-            long expires;
-            try (PreparedStatement ps = c.prepareStatement("SELECT LOGIN, LAST_USED_MS, EXPIRES_MS FROM SEC_SESSION WHERE TOKEN_HASH = ?")) {
-                ps.setString(1, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw refuse("anonymous", "session.verify", "unknown or signed-out token", "令牌无效或已注销 (invalid or signed-out token)");
-                    }
-                    login = rs.getString(1);
-                    lastUsed = rs.getLong(2);
-                    expires = rs.getLong(3);
+            Account account;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw refuse("anonymous", "session.verify", "unknown or signed-out token", "令牌无效或已注销 (invalid or signed-out token)");
                 }
+                login = rs.getString(1);
+                lastUsed = rs.getLong(2);
+                long expires = rs.getLong(3);
+                if (now >= expires || now - lastUsed >= idle.toMillis()) {
+                    rs.close();
+                    delete(c, hash);
+                    throw refuse(login, "session.verify", "session expired", "会话已过期，请重新登录 (the session has expired: sign in again)");
+                }
+                rs.getLong(4);
+                account = rs.wasNull() ? null : JdbcAccountService.account(c, rs, 4);
             }
-            if (now >= expires || now - lastUsed >= idle.toMillis()) {
-                delete(c, hash);
-                throw refuse(login, "session.verify", "session expired", "会话已过期，请重新登录 (the session has expired: sign in again)");
+            if (account == null) {
+                throw refuse(login, "session.verify", "account gone", "令牌无效 (invalid token)");
             }
             if (now - lastUsed >= TOUCH_MILLIS) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_SESSION SET LAST_USED_MS = ? WHERE TOKEN_HASH = ?")) {
-                    ps.setLong(1, now);
-                    ps.setString(2, hash);
-                    ps.executeUpdate();
+                try (PreparedStatement touch = c.prepareStatement("UPDATE SEC_SESSION SET LAST_USED_MS = ? WHERE TOKEN_HASH = ?")) {
+                    touch.setLong(1, now);
+                    touch.setString(2, hash);
+                    touch.executeUpdate();
                 }
             }
+            return subjectOf(account);
         } catch (SQLException e) {
             throw new IllegalStateException("sessions unavailable", e);
         }
-        Optional<Account> account = accounts.findByLogin(login);
-        if (account.isEmpty()) {
-            throw refuse(login, "session.verify", "account gone", "令牌无效 (invalid token)");
-        }
-        return subjectOf(account.get());
     }
 
     private Subject application(String presented) {

@@ -162,6 +162,30 @@ class JdbcAuthenticatorTest {
         assertThat(auth.notice(restored)).as("nothing to give notice of").isNull();
     }
 
+    /**
+     * Art. 39 and least privilege (Art. 30): a session carries no copy of the account; roles changed
+     * while it is open apply at its next request, and a session whose account is gone is refused.
+     */
+    @Test
+    void rolesChangedDuringASessionApplyAtItsNextRequestAndAGoneAccountEndsIt() throws Exception {
+        Authenticator.Session s = auth.signIn("officer", PASSWORD, null);
+        Account a = accounts.findByLogin("officer").orElseThrow();
+        assertThat(auth.authenticate("Bearer " + s.token(), null).roles()).containsExactly(Role.DATA_OFFICER);
+
+        accounts.setRoles(a.id(), Set.of(Role.DATA_OFFICER, Role.CATALOG_REVIEWER), "secadmin");
+        assertThat(auth.authenticate("Bearer " + s.token(), null).roles()).containsExactlyInAnyOrder(Role.DATA_OFFICER, Role.CATALOG_REVIEWER);
+        accounts.setRoles(a.id(), Set.of(), "secadmin");
+        assertThat(auth.authenticate("Bearer " + s.token(), null).roles()).isEmpty();
+
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM SEC_ACCOUNT_ROLE WHERE ACCOUNT_ID = " + a.id());
+            st.executeUpdate("UPDATE SEC_ACCOUNT SET LOGIN = 'renamed' WHERE ID = " + a.id());
+        }
+        long before = denials("session.verify");
+        assertThat(status(() -> auth.authenticate("Bearer " + s.token(), null))).isEqualTo(401);
+        assertThat(denials("session.verify")).isEqualTo(before + 1);
+    }
+
     @Test
     void wrongPasswordIs401AndLockoutIs429WithRetryAfter() {
         assertThat(status(() -> auth.signIn("officer", "wrong-password-1A!", null))).isEqualTo(401);
