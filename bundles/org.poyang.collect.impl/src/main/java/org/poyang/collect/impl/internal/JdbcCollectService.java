@@ -668,12 +668,10 @@ public final class JdbcCollectService implements CollectService {
     private int[] write(Connection c, Table t, List<Clean> rows, Map<String, Current> current, String batchId, Instant now)
             throws SQLException {
         List<StoredColumn> cols = t.active();
-        StringBuilder names = new StringBuilder();
-        StringBuilder marks = new StringBuilder();
+        // one column list for a new record, whether it goes by INSERT or by the bulk-load channel
+        List<String> newRecordColumns = insertColumns(cols);
         StringBuilder sets = new StringBuilder();
         for (StoredColumn sc : cols) {
-            names.append(", ").append(sc.column());
-            marks.append(", ?");
             sets.append(", ").append(sc.column()).append(" = ?");
         }
         StringBuilder every = new StringBuilder(); // retired columns too: a before-image keeps all it had
@@ -689,8 +687,8 @@ public final class JdbcCollectService implements CollectService {
         int unchanged = 0;
         try (PreparedStatement archive = c.prepareStatement("INSERT INTO " + t.history() + " (ROW_KEY, ROW_VERSION, OP, BATCH_ID, WRITTEN_AT"
                         + every + ") SELECT ROW_KEY, ROW_VERSION, 'U', BATCH_ID, UPDATED_AT" + every + " FROM " + t.data() + " WHERE ROW_KEY = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO " + t.data() + " (ROW_KEY, ROW_HASH, ROW_VERSION, BATCH_ID, UPDATED_AT"
-                        + names + ") VALUES (?, ?, ?, ?, ?" + marks + ")");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO " + t.data() + " (" + String.join(", ", newRecordColumns) + ") VALUES ("
+                        + String.join(", ", java.util.Collections.nCopies(newRecordColumns.size(), "?")) + ")");
                 PreparedStatement update = c.prepareStatement("UPDATE " + t.data() + " SET ROW_HASH = ?, ROW_VERSION = ?, BATCH_ID = ?, UPDATED_AT = ?"
                         + sets + " WHERE ROW_KEY = ?");
                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + t.data() + " WHERE ROW_KEY = ?");
@@ -763,7 +761,7 @@ public final class JdbcCollectService implements CollectService {
             flush(archive, insert, update, delete, tombstone);
             if (fresh != null && !fresh.isEmpty()) {
                 // keys are unique within a batch: new records need not come in row order with the statements above
-                try (BulkLoad bulk = BulkLoad.open(c, t.data(), insertColumns(cols)).orElseThrow()) {
+                try (BulkLoad bulk = BulkLoad.open(c, t.data(), newRecordColumns).orElseThrow()) {
                     for (Object[] row : fresh) {
                         bulk.add(row);
                     }
