@@ -58,6 +58,9 @@ public final class FileFieldCipher implements FieldCipher {
     private final Path file;
     private volatile String algorithm;
     private final Properties keys = new Properties();
+    /** Ciphers made ready per key id: see {@link Ready}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Ready> ready = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int READY_PER_KEY = 64;
 
     private static String algorithmOf(String configured) {
         String a = configured.strip().toUpperCase(java.util.Locale.ROOT);
@@ -188,16 +191,23 @@ public final class FileFieldCipher implements FieldCipher {
     }
 
     private byte[] crypt(boolean encrypt, String keyId, byte[] nonce, byte[] in) {
-        String hex;
-        synchronized (this) {
-            hex = keys.getProperty("key." + keyId);
+        byte[] aad = keyId.getBytes(StandardCharsets.US_ASCII);
+        Ready ready = this.ready.get(keyId);
+        GCMModeCipher gcm = ready == null ? null : ready.take();
+        if (gcm != null) {
+            gcm.init(encrypt, new AEADParameters(null, 128, nonce, aad)); // the key schedule and tables it has
+        } else {
+            String hex;
+            synchronized (this) {
+                hex = keys.getProperty("key." + keyId);
+            }
+            if (hex == null) {
+                throw new IllegalArgumentException("unknown key " + keyId);
+            }
+            BlockCipher engine = keyId.startsWith("aes-") ? AESEngine.newInstance() : new SM4Engine();
+            gcm = GCMBlockCipher.newInstance(engine);
+            gcm.init(encrypt, new AEADParameters(new KeyParameter(Hex.decode(hex)), 128, nonce, aad));
         }
-        if (hex == null) {
-            throw new IllegalArgumentException("unknown key " + keyId);
-        }
-        BlockCipher engine = keyId.startsWith("aes-") ? AESEngine.newInstance() : new SM4Engine();
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(engine);
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(Hex.decode(hex)), 128, nonce, keyId.getBytes(StandardCharsets.US_ASCII)));
         byte[] out = new byte[gcm.getOutputSize(in.length)];
         int n = gcm.processBytes(in, 0, in.length, out, 0);
         try {
@@ -205,6 +215,36 @@ public final class FileFieldCipher implements FieldCipher {
         } catch (InvalidCipherTextException e) {
             throw new IllegalArgumentException("altered value: the authentication tag does not match", e);
         }
+        // only a cipher that finished cleanly goes back
+        this.ready.computeIfAbsent(keyId, k -> new Ready()).give(gcm);
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * GCM ciphers of one key, idle, with its key schedule and GHASH tables built. Building them costs
+     * several times what decrypting a short value with them does, and an export or a page of rows
+     * decrypts every personal value in it. A key's bytes never change under
+     * its id, so a ready cipher stays right for that id; each serves one value at a time, and at most
+     * {@value #READY_PER_KEY} wait per key. They belong to this component and go with it.
+     */
+    private static final class Ready {
+        private final java.util.concurrent.ConcurrentLinkedQueue<GCMModeCipher> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+        GCMModeCipher take() {
+            GCMModeCipher c = idle.poll();
+            if (c != null) {
+                count.decrementAndGet();
+            }
+            return c;
+        }
+
+        void give(GCMModeCipher c) {
+            if (count.incrementAndGet() <= READY_PER_KEY) {
+                idle.offer(c);
+            } else {
+                count.decrementAndGet();
+            }
+        }
     }
 }
