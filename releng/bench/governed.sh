@@ -174,8 +174,9 @@ else
     echo "- Machine: $(nproc) cores, $CPU_MODEL, $MEM_TOTAL memory; $JAVA_VERSION; server JVM \`-Xmx512m\`; wrk on the same machine"
     echo "- Raw output in \`releng/bench/target/governed-$STAMP/\`"
     echo
-    echo "One JVM, one CXF 4 bus in embedded Jetty 12, one store of 10,000 residents (identity numbers, names and mobiles"
-    echo "stored encrypted), the aggregation rows endpoint served twice: a page of 10 rows by the share route with a stated"
+    echo "One JVM, one CXF 4 bus in embedded Jetty 12, one store of 10,000 residents on embedded Derby pooled as the platform"
+    echo "pools it (HikariCP, 10 connections; identity numbers, names and mobiles stored encrypted), the aggregation rows"
+    echo "endpoint served twice: a page of 10 rows by the share route with a stated"
     echo "purpose. (a) security bypassed: no authentication, a policy enforcement point that permits without auditing, a"
     echo "masking policy that keeps everything. (b) governed as shipped: the bearer session checked on every call, the share"
     echo "rule of the policy enforcement point with a durable audit record of every read (group commit on embedded Derby),"

@@ -17,7 +17,6 @@ import java.util.Set;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.bus.extension.ExtensionManagerBus;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.jetty.server.Server;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.catalog.api.ClassificationCode;
@@ -84,11 +83,8 @@ public final class GovernedReadServer {
         int port = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
         Files.createDirectories(work);
-        // Derby's settings as the persistence bundle makes them inside the platform (page size, log buffers, lock timeouts)
-        org.poyang.platform.persistence.internal.DataSourceProvider.derbySystemDefaults();
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(work.resolve("db").toString());
-        ds.setCreateDatabase("create");
+        // Derby as the persistence bundle serves it inside the platform (settings, a pool of 10), for both sides
+        javax.sql.DataSource ds = org.poyang.bench.PooledDerby.open(work.resolve("db"), "bench");
         org.poyang.bench.Schemas.migrate(ds, "db/org.poyang.collect.impl/changelog.xml");
         JdbcAuditTrailAccess.migrate(ds);
         AuditTrail audit = JdbcAuditTrailAccess.open(ds, work);

@@ -34,7 +34,6 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.bus.extension.ExtensionManagerBus;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.jetty.server.Server;
 import org.poyang.catalog.api.CatalogEntry;
 import org.poyang.catalog.api.ClassificationCode;
@@ -108,18 +107,8 @@ public final class GrantedShareServer {
         int port = Integer.parseInt(args[0]);
         java.nio.file.Path work = java.nio.file.Path.of(args[1]);
         Files.createDirectories(work);
-        // Derby's settings as the persistence bundle makes them inside the platform (page size, log buffers, lock timeouts)
-        org.poyang.platform.persistence.internal.DataSourceProvider.derbySystemDefaults();
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName(work.resolve("db").toString());
-        derby.setCreateDatabase("create");
-        // pooled as the persistence bundle pools it (HikariCP, 10 connections), for both sides
-        com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
-        hc.setPoolName("bench");
-        hc.setMaximumPoolSize(10);
-        hc.setMinimumIdle(2);
-        hc.setDataSource(derby);
-        DataSource ds = new com.zaxxer.hikari.HikariDataSource(hc);
+        // Derby as the persistence bundle serves it inside the platform, for both sides
+        DataSource ds = org.poyang.bench.PooledDerby.open(work.resolve("db"), "bench");
         org.poyang.bench.Schemas.migrate(ds, "db/org.poyang.collect.impl/changelog.xml");
         org.poyang.bench.Schemas.migrate(ds, "db/org.poyang.share.impl/changelog.xml");
         JdbcAuditTrailAccess.migrate(ds);
