@@ -171,6 +171,10 @@ public final class JdbcApiKeyService implements ApiKeyService {
         }
         String id = presented.substring(PREFIX.length(), dot);
         String secret = presented.substring(dot + 1);
+        ApiKey key;
+        String secretHash;
+        // the connection goes back before the owner is read: holding one while asking the pool for
+        // another starves the pool when as many keyed calls arrive at once as it has connections
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", SECRET_HASH FROM SEC_API_KEY WHERE KEY_ID = ?")) {
             ps.setString(1, id);
@@ -178,27 +182,28 @@ public final class JdbcApiKeyService implements ApiKeyService {
                 if (!rs.next()) {
                     return new Check(null, null, "unknown");
                 }
-                ApiKey key = map(rs);
-                boolean secretOk = MessageDigest.isEqual(rs.getString(9).strip().getBytes(StandardCharsets.US_ASCII),
-                        AuditChain.sm3(secret.getBytes(StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
-                if (!secretOk) {
-                    return new Check(null, null, "wrong secret");
-                }
-                Account owner = accounts.findByLogin(key.owner()).orElse(null);
-                if (key.status() != ApiKey.Status.ACTIVE) {
-                    return new Check(key, owner, key.status().name());
-                }
-                if (key.expiresAt() != null && !key.expiresAt().isAfter(clock.instant())) {
-                    return new Check(key, owner, "expired");
-                }
-                if (owner == null || owner.status() != Account.Status.ACTIVE) {
-                    return new Check(key, owner, OWNER_NOT_ACTIVE);
-                }
-                return new Check(key, owner, null);
+                key = map(rs);
+                secretHash = rs.getString(9).strip();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("API keys unavailable", e);
         }
+        boolean secretOk = MessageDigest.isEqual(secretHash.getBytes(StandardCharsets.US_ASCII),
+                AuditChain.sm3(secret.getBytes(StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
+        if (!secretOk) {
+            return new Check(null, null, "wrong secret");
+        }
+        Account owner = accounts.findByLogin(key.owner()).orElse(null);
+        if (key.status() != ApiKey.Status.ACTIVE) {
+            return new Check(key, owner, key.status().name());
+        }
+        if (key.expiresAt() != null && !key.expiresAt().isAfter(clock.instant())) {
+            return new Check(key, owner, "expired");
+        }
+        if (owner == null || owner.status() != Account.Status.ACTIVE) {
+            return new Check(key, owner, OWNER_NOT_ACTIVE);
+        }
+        return new Check(key, owner, null);
     }
 
     private Optional<ApiKey> refused(String id, String why) {

@@ -225,6 +225,11 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     private void write() {
+        try {
+            writerConnection(); // before any caller needs it: see writerConnection
+        } catch (SQLException e) {
+            LOG.warn("Audit trail: no connection for the writer yet; the first batch asks again", e);
+        }
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
@@ -243,6 +248,37 @@ public final class JdbcAuditTrail implements AuditTrail {
                 batch.clear();
             }
         }
+        discardWriterConnection();
+    }
+
+    /**
+     * The writer's own connection, kept from one batch to the next (only the writer thread touches
+     * it). Callers often record while they hold a connection of the same pool, inside the transaction
+     * whose outcome they audit; if the writer had to ask the pool for a connection per batch, as many
+     * such callers as the pool has connections would wait on the writer while it waited on them. So
+     * the writer keeps one, and checks it before each batch.
+     */
+    private Connection writerConnection;
+
+    private Connection writerConnection() throws SQLException {
+        if (writerConnection != null && !writerConnection.isValid(2)) {
+            discardWriterConnection();
+        }
+        if (writerConnection == null) {
+            writerConnection = dataSource.getConnection();
+        }
+        return writerConnection;
+    }
+
+    private void discardWriterConnection() {
+        if (writerConnection != null) {
+            try {
+                writerConnection.close();
+            } catch (SQLException e) {
+                LOG.debug("Audit trail: closing the writer's connection failed", e);
+            }
+            writerConnection = null;
+        }
     }
 
     private void commit(List<Pending> batch) {
@@ -250,7 +286,8 @@ public final class JdbcAuditTrail implements AuditTrail {
         String hash = lastHash;
         long checkpoint = lastCheckpoint;
         long checkpointAt = lastCheckpointAt;
-        try (Connection c = dataSource.getConnection()) {
+        try {
+            Connection c = writerConnection();
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ins = c.prepareStatement("INSERT INTO SEC_AUDIT (IDX, AT_MS, SUBJECT, AGENCY, ACTION, RESOURCE, "
@@ -291,18 +328,21 @@ public final class JdbcAuditTrail implements AuditTrail {
                     checkpointAt = now;
                 }
                 c.commit();
+                c.setAutoCommit(true); // no transaction stays open while the writer waits for the next batch
             } catch (SQLException | RuntimeException e) {
                 c.rollback(); // nothing of the batch stays, and no lock outlives it
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
             LOG.error("Audit trail: {} records could not be written; their callers are refused", batch.size(), e);
+            discardWriterConnection(); // the next batch starts on a fresh one
             // recover first, refuse then: once a caller hears of the failure, the trail already holds
             // what the database holds (and no statement of the recovery races the caller's next step)
-            try (Connection c = dataSource.getConnection()) {
-                loadTail(c); // whatever the database holds is the truth
+            try {
+                loadTail(writerConnection()); // whatever the database holds is the truth
             } catch (SQLException again) {
                 LOG.error("Audit trail: database unreachable", again);
+                discardWriterConnection();
             }
             batch.forEach(p -> p.done().completeExceptionally(e));
             return;

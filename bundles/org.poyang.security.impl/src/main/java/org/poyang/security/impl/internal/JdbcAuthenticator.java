@@ -223,43 +223,54 @@ public final class JdbcAuthenticator implements Authenticator {
         String hash = hash(token);
         long now = clock.millis();
         // the session and its account in one statement, read afresh on every call: a signed-out session,
-        // a suspended account or a changed role takes effect at the next request (Art. 39)
+        // a suspended account or a changed role takes effect at the next request (Art. 39). A refusal
+        // is audited after the connection went back: the audit trail's writer takes one from the same
+        // pool, and a burst of bad tokens must not hold them all while waiting for it.
+        String login = "anonymous";
+        String refusal;
+        String detail;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT s.LOGIN, s.LAST_USED_MS, s.EXPIRES_MS, " + JdbcAccountService.columns("a")
                         + " FROM SEC_SESSION s LEFT JOIN SEC_ACCOUNT a ON a.LOGIN = s.LOGIN WHERE s.TOKEN_HASH = ?")) {
             ps.setString(1, hash);
-            String login;
             long lastUsed;
-            Account account;
+            boolean expired;
+            Account account = null;
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw refuse("anonymous", "session.verify", "unknown or signed-out token", "令牌无效或已注销 (invalid or signed-out token)");
-                }
-                login = rs.getString(1);
-                lastUsed = rs.getLong(2);
-                long expires = rs.getLong(3);
-                if (now >= expires || now - lastUsed >= idle.toMillis()) {
-                    rs.close();
-                    delete(c, hash);
-                    throw refuse(login, "session.verify", "session expired", "会话已过期，请重新登录 (the session has expired: sign in again)");
-                }
-                rs.getLong(4);
-                account = rs.wasNull() ? null : JdbcAccountService.account(c, rs, 4);
-            }
-            if (account == null) {
-                throw refuse(login, "session.verify", "account gone", "令牌无效 (invalid token)");
-            }
-            if (now - lastUsed >= TOUCH_MILLIS) {
-                try (PreparedStatement touch = c.prepareStatement("UPDATE SEC_SESSION SET LAST_USED_MS = ? WHERE TOKEN_HASH = ?")) {
-                    touch.setLong(1, now);
-                    touch.setString(2, hash);
-                    touch.executeUpdate();
+                    refusal = "unknown or signed-out token";
+                    detail = "令牌无效或已注销 (invalid or signed-out token)";
+                    expired = false;
+                    lastUsed = now;
+                } else {
+                    login = rs.getString(1);
+                    lastUsed = rs.getLong(2);
+                    expired = now >= rs.getLong(3) || now - lastUsed >= idle.toMillis();
+                    rs.getLong(4);
+                    if (!expired && !rs.wasNull()) {
+                        account = JdbcAccountService.account(c, rs, 4);
+                    }
+                    refusal = expired ? "session expired" : account == null ? "account gone" : null;
+                    detail = expired ? "会话已过期，请重新登录 (the session has expired: sign in again)" : "令牌无效 (invalid token)";
                 }
             }
-            return subjectOf(account);
+            if (expired) {
+                delete(c, hash);
+            }
+            if (refusal == null) {
+                if (now - lastUsed >= TOUCH_MILLIS) {
+                    try (PreparedStatement touch = c.prepareStatement("UPDATE SEC_SESSION SET LAST_USED_MS = ? WHERE TOKEN_HASH = ?")) {
+                        touch.setLong(1, now);
+                        touch.setString(2, hash);
+                        touch.executeUpdate();
+                    }
+                }
+                return subjectOf(account);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("sessions unavailable", e);
         }
+        throw refuse(login, "session.verify", refusal, detail);
     }
 
     private Subject application(String presented) {

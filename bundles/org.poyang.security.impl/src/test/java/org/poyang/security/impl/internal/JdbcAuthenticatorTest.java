@@ -186,6 +186,62 @@ class JdbcAuthenticatorTest {
         assertThat(denials("session.verify")).isEqualTo(before + 1);
     }
 
+    /**
+     * Inside the platform the data source is a pool (HikariCP, 10 connections) that the audit trail's
+     * writer (Art. 30) draws from too. The writer keeps a connection of its own, and no check holds a
+     * connection while it asks the pool for another or waits for the audit trail; else as many such
+     * calls at once as the pool has connections starve it. Here the pool has two: the writer's and one.
+     */
+    @Test
+    void checksNeverHoldAConnectionWhileAskingForAnotherOrWaitingForTheAuditTrail() throws Exception {
+        com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+        hc.setPoolName("two");
+        hc.setDataSource(ds);
+        hc.setMaximumPoolSize(2);
+        hc.setConnectionTimeout(2_000);
+        audit.close(); // one writer on the trail: the one on the pool
+        try (com.zaxxer.hikari.HikariDataSource two = new com.zaxxer.hikari.HikariDataSource(hc)) {
+            JdbcAuditTrail pooledAudit = new JdbcAuditTrail(two, AuditSigner.load(dir.resolve("key")), Clock.systemUTC(), 1000, 3600, 500, 10);
+            try {
+                JdbcAccountService pooledAccounts = new JdbcAccountService(two, pooledAudit,
+                        new FileFieldCipher(dir.resolve("keys/field-keys.properties"), "SM4"), clock);
+                JdbcApiKeyService pooledKeys = new JdbcApiKeyService(two, pooledAccounts, pooledAudit, clock);
+                JdbcAuthenticator pooled = new JdbcAuthenticator(two, pooledAccounts, pooledKeys, pooledAudit, clock, Duration.ofMinutes(30),
+                        Duration.ofHours(8));
+                // writes that audit inside their transaction, two at a time: each waits for the one
+                // free connection, never for the writer's
+                java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+                try {
+                    java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                    for (int t = 0; t < 2; t++) {
+                        done.add(writers.submit(() -> {
+                            for (int i = 0; i < 10; i++) {
+                                pooledKeys.issue("officer", "报表系统", Set.of("share.read"), 1000, null, "officer");
+                            }
+                            return null;
+                        }));
+                    }
+                    for (java.util.concurrent.Future<?> f : done) {
+                        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                } finally {
+                    writers.shutdownNow();
+                }
+                ApiKeyService.Issued issued = pooledKeys.issue("officer", "报表系统", Set.of("share.read"), 1000, null, "officer");
+                assertThat(pooled.authenticate(null, issued.secret()).id()).isEqualTo("app:" + issued.key().id());
+                Authenticator.Session s = pooled.signIn("officer", PASSWORD, null);
+                assertThat(pooled.authenticate("Bearer " + s.token(), null).id()).isEqualTo("officer");
+                pooled.signOut(s.token());
+                assertThat(status(() -> pooled.authenticate("Bearer " + s.token(), null))).isEqualTo(401);
+                assertThat(pooledAudit.search(null, null, AuditEvent.Outcome.DENY, null, null, 0, 1000))
+                        .anyMatch(r -> r.event().action().equals("session.verify"));
+            } finally {
+                pooledAudit.close();
+            }
+        }
+        audit = new JdbcAuditTrail(ds, AuditSigner.load(dir.resolve("key")), Clock.systemUTC(), 1000, 3600, 500, 10);
+    }
+
     @Test
     void wrongPasswordIs401AndLockoutIs429WithRetryAfter() {
         assertThat(status(() -> auth.signIn("officer", "wrong-password-1A!", null))).isEqualTo(401);
