@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -246,8 +245,7 @@ public final class JdbcAuthenticator implements Authenticator {
                     login = rs.getString(1);
                     lastUsed = rs.getLong(2);
                     expired = now >= rs.getLong(3) || now - lastUsed >= idle.toMillis();
-                    rs.getLong(4);
-                    if (!expired && !rs.wasNull()) {
+                    if (!expired && rs.getObject(4) != null) { // the account's ID: null when the account is gone
                         account = JdbcAccountService.account(c, rs, 4);
                     }
                     refusal = expired ? "session expired" : account == null ? "account gone" : null;
